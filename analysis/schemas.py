@@ -1,6 +1,7 @@
 """Pandera schemas for the three tables: articles, sentences, facts."""
 from __future__ import annotations
 
+import pandas as pd
 import pandera.pandas as pa
 
 METRIC_UNITS: dict[str, tuple[str, ...]] = {
@@ -84,7 +85,8 @@ FACTS = pa.DataFrameSchema(
         pa.Check(lambda df: df["end"] > df["start"], error="empty number span"),
         pa.Check(lambda df: ~(df["low"] > df["high"]).fillna(False), error="low above high"),
         pa.Check(
-            lambda df: [u in METRIC_UNITS.get(m, ()) for m, u in zip(df["metric"], df["unit"])],
+            lambda df: pd.Series([u in METRIC_UNITS.get(m, ()) for m, u in
+                                  zip(df["metric"], df["unit"])], index=df.index, dtype=bool),
             error="unit not allowed for metric",
         ),
     ],

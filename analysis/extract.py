@@ -1,0 +1,606 @@
+"""Turn articles into facts: one row per quantitative claim, with its context.
+
+For every number `numbers.find_mentions` finds, the extractor reads
+- the unit: the head noun of the phrase after the number (`three apartment blocks`), the
+  unit glued to it (`-17 degrees Celsius`, `481 square kilometres`), or, for a bare number,
+  what the phrase implies (`killed 11` counts people; `of which seven` counts what the
+  sentence counted before);
+- the metric: the nearest cue that fits the unit (`were left without heating`, `shot
+  down`, `killed`), measured in words, with a penalty for each clause boundary crossed;
+  a cue that cancels the count (`power was restored to`) or a negated one drops it;
+- the place: a place named in the number's own clause, else in its sentence, else (for
+  casualties and outages) the most specific place of the latest sentence that named one;
+  `Ukraine` for nationwide launch, interception and territory figures;
+- the period: the time expression nearest to the number in its sentence, else the day the
+  article's first factual sentence names (`the air force said Wednesday`), else the
+  article's date; territory figures take the month named, or the last month named before;
+- the source: the attribution of the sentence (`X said`, `according to X`).
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+
+from . import gazetteer, lexicon, numbers, periods
+from .articles import Article, sentence_id, sentence_spans
+
+MAX_COST = 20           # words between a number and its cue, clause boundaries included
+SINGULAR_MAX_COST = 8   # "a woman was killed": the cue must be close
+BOUNDARY_COST = 6
+QUOTE_WIDTH = 240
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‑][\w]+)*|[^\W\d_][\w'’\-‑.]*(?<![.])|[^\w\s]")
+_BOUNDARY_PUNCT = {",", ";", ":", "—", "–", "(", ")", "-"}
+_BOUNDARY_WORDS = {"while", "but", "whereas", "although", "after", "when", "before", "because",
+                   "who", "which", "that", "where", "though", "whilst"}
+_RELATIVE = {"that", "which", "who", "whom"}
+_AUX = {"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "will",
+        "would", "could", "also", "later", "all", "then", "subsequently", "reportedly", "not",
+        "eventually", "successfully"}
+_PARTITIVE_BEFORE = re.compile(r"\b(?:of which|of whom|among them|among whom|including|"
+                               r"of them|of those)\s+$", re.I)
+_TEMPERATURE_WORDS = re.compile(r"temperature|frost|cold|warm|freez|celsius|weather|thermometer|"
+                                r"mercury|heat wave|chill", re.I)
+_TERRITORY_BLOCK = re.compile(r"\b(?:liberat|retook|retaken|recaptur|regain|counteroffensive|"
+                              r"area of|total area|size of|an area)\w*", re.I)
+_FROM_BEFORE = re.compile(r"\b(?:from|of|by)\s+$", re.I)
+_SOURCE_VERBS = (r"said|says|say|reported|reports|report|wrote|writes|posted|posts|announced|"
+                 r"announces|added|adds|told|tells|stated|states|claimed|claims|confirmed|"
+                 r"confirms|noted|notes|informed|informs|estimated|warned|explained")
+_SOURCE_BEFORE = re.compile(
+    r"(?P<src>(?:[\w’'.\-]+\s+){0,7}?[\w’'.\-]+)\s*,?\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:" + _SOURCE_VERBS + r")\b", re.I)
+_SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
+                           r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
+_ACCORDING = re.compile(r"according to (?:the )?(?P<src>[^,.;()]+)", re.I)
+_APPOSITIVE = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+),\s+(?:the\s+)?[^,]{3,90},\s+(?:"
+    + _SOURCE_VERBS + r")\b")
+_TITLE_WORDS = {
+    "mayor", "governor", "gov.", "gov", "president", "minister", "chief", "head", "spokesman",
+    "spokeswoman", "spokesperson", "commander", "administrator", "broadcaster", "company",
+    "operator", "ombudsman", "prosecutor", "general", "secretary", "adviser", "advisor",
+    "deputy", "leader", "official", "premier", "prime", "director", "chairman", "envoy",
+}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass
+class Candidate:
+    """A number with its noun phrase, before a metric is chosen."""
+
+    mention: numbers.Mention
+    tok: int                    # first token of the number
+    tok_end: int                # first token after the number (and its glued unit)
+    np_end: int                 # first token after the noun phrase
+    cls: str | None             # kind of thing counted (lexicon.NOUNS values) or None
+    bare: bool                  # no noun follows: "killed 11", "of which seven were"
+    of_total: "Candidate | None" = None      # "24 of 28 drones": the 28
+    part_of: "Candidate | None" = None
+    metric: str | None = None
+    cue: str | None = None
+    extra: list[str] = field(default_factory=list)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Give the word and punctuation tokens of `text` with their spans."""
+    return [Token(m.start(), m.end(), m.group(), m.group().lower())
+            for m in _TOKEN.finditer(text)]
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+class _Article:
+    """Everything found once per article, indexed by position."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        text = article.text
+        self.tokens = tokenize(text)
+        self.tok_starts = [t.start for t in self.tokens]
+        self.mentions = numbers.find_mentions(text)
+        self.cues = lexicon.find_cues(text)
+        self.cue_starts = [c[0] for c in self.cues]
+        self.places = gazetteer.find_places(text)
+        self.place_starts = [p.start for p in self.places]
+        self.periods = periods.find_periods(text, article.published)
+        self.period_starts = [p.start for p in self.periods]
+
+    def tok_at(self, offset: int) -> int:
+        return bisect.bisect_left(self.tok_starts, offset)
+
+    def within(self, starts: list[int], items: list, start: int, end: int) -> list:
+        return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+# ---------------------------------------------------------------- noun phrases
+
+def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
+             kind: str) -> tuple[str | None, int, bool]:
+    """Give (kind of noun, token after the phrase, bare) for the phrase at token `first`."""
+    toks = doc.tokens
+    k = first
+    if kind == "order" and k < stop and toks[k].low == "of":
+        k += 1
+    bare = k >= stop or toks[k].low in lexicon.STOP_WORDS or not toks[k].low[0].isalnum()
+    modifiers = 0
+    while k < stop and modifiers <= 5:
+        word = _strip_possessive(toks[k].low)
+        nxt = _strip_possessive(toks[k + 1].low) if k + 1 < stop else ""
+        if (word, nxt) in lexicon.NOUNS and nxt not in ("",):
+            after = toks[k + 2].low if k + 2 < stop else ""
+            if after not in lexicon.NOT_HEAD_BEFORE:
+                return lexicon.NOUNS[(word, nxt)], k + 2, False
+        if word in lexicon.NOUNS and toks[k].start not in mention_starts:
+            if nxt in lexicon.NOT_HEAD_BEFORE or (nxt in lexicon.NOUNS and nxt != word and
+                                                 lexicon.NOUNS[nxt] == lexicon.NOUNS[word]):
+                k += 1
+                modifiers += 1
+                continue
+            if nxt in lexicon.NOT_HEAD_BEFORE:
+                return None, k + 1, False
+            return lexicon.NOUNS[word], k + 1, False
+        if toks[k].start in mention_starts or not word[0].isalnum():
+            break
+        if word in ("and", "or", "&") and k > first:
+            k += 1
+            modifiers += 1
+            continue
+        if word in lexicon.STOP_WORDS:
+            break
+        modifiers += 1
+        k += 1
+    return None, k, bare
+
+
+def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list[Candidate]:
+    """Give the candidate numbers of one sentence with their noun phrases."""
+    text = doc.article.text
+    mentions = [m for m in doc.mentions if s_start <= m.start < s_end]
+    t_first, t_stop = doc.tok_at(s_start), doc.tok_at(s_end)
+    mention_starts = {doc.tokens[doc.tok_at(m.start)].start for m in mentions}
+    found: list[Candidate] = []
+    for m in mentions:
+        tok = doc.tok_at(m.start)
+        tok_end = doc.tok_at(m.text_end)
+        cls, np_end, bare = (None, tok_end, False)
+        if m.unit is None:
+            cls, np_end, bare = _scan_np(doc, tok_end, t_stop, mention_starts - {doc.tokens[tok].start},
+                                         m.kind)
+        found.append(Candidate(m, tok, tok_end, np_end, cls, bare))
+
+    # "a woman", "an apartment block": singular nouns count one
+    for k in range(t_first, t_stop):
+        word = doc.tokens[k].low
+        if word not in ("a", "an") or doc.tokens[k].start in mention_starts:
+            continue
+        if any(c.mention.start <= doc.tokens[k].start < c.mention.end for c in found):
+            continue
+        cls, np_end, _ = _scan_np(doc, k + 1, t_stop, mention_starts, "article")
+        if cls not in ("person", "missile", "drone"):
+            continue
+        if cls in ("missile", "drone") and _FROM_BEFORE.search(text[max(0, doc.tokens[k].start - 8):
+                                                                    doc.tokens[k].start]):
+            continue
+        tok = doc.tokens[k]
+        mention = numbers.Mention(start=tok.start, end=tok.end, value=1.0, kind="article")
+        found.append(Candidate(mention, k, k + 1, np_end, cls, False))
+    found.sort(key=lambda c: c.mention.start)
+
+    # partitives: "24 of 28 drones", "23 of them", "of which seven"
+    for i, cand in enumerate(found):
+        m = cand.mention
+        after = text[m.text_end:m.text_end + 12].lower()
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        link = re.match(r"\s+(?:out\s+)?of\s+(?:the\s+)?", after)
+        if link and nxt and nxt.mention.start == m.text_end + link.end():
+            cand.of_total, nxt.part_of = nxt, cand
+            cand.cls = nxt.cls
+            continue
+        if re.match(r"\s+of\s+(?:them|those|whom|these)\b", after) or \
+                _PARTITIVE_BEFORE.search(text[max(0, m.start - 16):m.start]):
+            if cand.cls is None and last_cls:
+                cand.cls = last_cls[-1]
+                cand.bare = False
+        if cand.cls:
+            last_cls.append(cand.cls)
+    for cand in found:
+        if cand.of_total and cand.cls is None:
+            cand.cls = cand.of_total.cls
+    return found
+
+
+# ---------------------------------------------------------------- metrics
+
+def _allowed_metrics(cand: Candidate) -> set[str]:
+    if cand.cls in lexicon.NOUN_METRIC:
+        return {lexicon.NOUN_METRIC[cand.cls]}
+    if cand.cls:
+        return {metric for metric, units in lexicon.UNIT_FOR.items() if cand.cls in units}
+    if cand.bare:
+        return {"killed", "wounded", "without_heating", "without_power"}
+    return set()
+
+
+def _gap_cost(doc: _Article, a: int, b: int, right: bool) -> float:
+    """Give the cost of the tokens [a, b) between a number and a cue."""
+    cost = 0.0
+    toks = doc.tokens
+    for k in range(a, b):
+        low = toks[k].low
+        if low in _BOUNDARY_PUNCT:
+            cost += BOUNDARY_COST
+        elif low in _BOUNDARY_WORDS:
+            if right and low in _RELATIVE and k + 1 < b and toks[k + 1].low not in _AUX:
+                return math.inf                     # "drones that Russia launched"
+            cost += BOUNDARY_COST
+        elif low in (".", "!", "?"):
+            return math.inf
+        else:
+            cost += 1
+    return cost
+
+
+def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
+                   prefer_left: bool = False) -> tuple[str | None, str | None, float]:
+    allowed = _allowed_metrics(cand)
+    if not allowed:
+        return None, None, math.inf
+    best: tuple[float, str | None, str | None] = (math.inf, None, None)
+    m = cand.mention
+    np_end_char = doc.tokens[cand.np_end - 1].end if cand.np_end > cand.tok else m.end
+    for c_start, c_end, metrics in doc.within(doc.cue_starts, doc.cues, s_start, s_end):
+        if c_start >= m.start and c_end <= np_end_char:
+            continue                                  # a cue inside the phrase: "Russia-launched drones"
+        fits = [x for x in metrics if x in allowed or x == "block"]
+        if not fits:
+            continue
+        if c_end <= m.start:
+            start_tok = doc.tok_at(c_end)
+            q = m.qualifier_start if m.qualifier_start is not None else m.start
+            cost = _gap_cost(doc, start_tok, doc.tok_at(q), right=False)
+            if prefer_left:
+                cost -= 0.5
+        elif c_start >= np_end_char:
+            cost = _gap_cost(doc, cand.np_end, doc.tok_at(c_start), right=True) + 0.25
+        else:
+            continue
+        if fits == ["block"] or "block" in fits:
+            metric = "block"
+        elif len(fits) > 1 and "launched" in fits and cand.cls in ("missile", "drone"):
+            metric = "launched"
+        else:
+            metric = fits[0]
+        if cost < best[0]:
+            best = (cost, metric, doc.article.text[c_start:c_end])
+    return best[1], best[2], best[0]
+
+
+# ---------------------------------------------------------------- places, periods, sources
+
+def _clause_bounds(doc: _Article, cand: Candidate, s_start: int, s_end: int,
+                   next_start: int) -> tuple[int, int]:
+    toks = doc.tokens
+    left = s_start
+    for k in range(cand.tok - 1, doc.tok_at(s_start) - 1, -1):
+        if toks[k].low in _BOUNDARY_PUNCT or toks[k].low in _BOUNDARY_WORDS or toks[k].low == "and":
+            left = toks[k].end
+            break
+    right = min(s_end, next_start)
+    for k in range(cand.np_end, doc.tok_at(right)):
+        if toks[k].low in _BOUNDARY_PUNCT or toks[k].low in _BOUNDARY_WORDS:
+            right = toks[k].start
+            break
+    return left, right
+
+
+def _best(places: list[gazetteer.Place], nearest_last: bool) -> gazetteer.Place | None:
+    if not places:
+        return None
+    top = max(p.level for p in places)
+    chosen = [p for p in places if p.level == top]
+    return chosen[-1] if nearest_last else chosen[0]
+
+
+def _place_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
+               next_start: int) -> str | None:
+    m = cand.mention
+    after_np = doc.tokens[cand.np_end - 1].end if cand.np_end > cand.tok else m.text_end
+    c_left, c_right = _clause_bounds(doc, cand, s_start, s_end, next_start)
+    right = doc.within(doc.place_starts, doc.places, after_np, c_right)
+    if right:
+        return right[0].name
+    left = doc.within(doc.place_starts, doc.places, c_left, m.start)
+    if left:
+        return _best(left, nearest_last=True).name
+    beyond = doc.within(doc.place_starts, doc.places, after_np, min(s_end, next_start))
+    if beyond:
+        return beyond[0].name
+    before = doc.within(doc.place_starts, doc.places, s_start, m.start)
+    if before:
+        return before[-1].name
+    rest = doc.within(doc.place_starts, doc.places, after_np, s_end)
+    if rest:
+        return rest[0].name
+    return None
+
+
+def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
+                metric: str, last_month: str | None) -> str | None:
+    """Give the period the sentence states for the number, or None if it states none.
+
+    A span ("since 2022", "this year", "per day") before the number covers it; one after it
+    only within the number's clause. Otherwise the nearest day or month expression wins.
+    """
+    m = cand.mention
+    found = doc.within(doc.period_starts, doc.periods, s_start, s_end)
+    if not found:
+        return None
+    c_left, c_right = _clause_bounds(doc, cand, s_start, s_end, s_end)
+    opener = doc.tokens[doc.tok_at(s_start)].start if doc.tok_at(s_start) < len(doc.tokens) else s_start
+    for p in found:
+        if p.kind == "span" and p.end <= m.start and (p.start >= c_left or p.start <= opener + 12):
+            return ""
+    found = [p for p in found if p.kind != "span" or p.start >= m.start and p.start < c_right]
+    if not found:
+        return None
+    nearest = min(found, key=lambda p: (p.start - m.text_end if p.start >= m.text_end
+                                        else m.start - p.end))
+    if nearest.kind == "that_month":
+        return last_month or ""
+    if metric == "territory_seized" and nearest.kind in ("day", "date"):
+        return nearest.value[:7]
+    return nearest.value
+
+
+def _reduce_source(raw: str) -> str | None:
+    words = raw.strip(" ,.\"“”'").split()
+    if not words:
+        return None
+    while words and words[0].lower() in ("the", "and", "but", "while", "as", "that", "also"):
+        words = words[1:]
+    if not words:
+        return None
+    # keep the trailing name after a title: "Kyiv Mayor Vitali Klitschko" -> "Vitali Klitschko"
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower().strip(",") in _TITLE_WORDS and i < len(words) - 1:
+            tail = words[i + 1:]
+            if all(w[:1].isupper() for w in tail):
+                return " ".join(tail)
+            break
+    # a clause ends at the last lower-case verb-like word before a capitalised name
+    text = " ".join(words)
+    return text or None
+
+
+def _source_for(sentence: str, last_person: list[str]) -> str | None:
+    match = _APPOSITIVE.search(sentence)
+    if match:
+        return match.group("name")
+    match = _ACCORDING.search(sentence)
+    if match:
+        return _reduce_source(match.group("src"))
+    match = _SOURCE_AFTER.search(sentence)
+    if match:
+        return _reduce_source(match.group("src"))
+    for match in _SOURCE_BEFORE.finditer(sentence):
+        src = match.group("src")
+        parts = re.split(r"[,;:()\"“”]|\b(?:and|but|while|that|as|when|after|which)\b", src)
+        src = parts[-1].strip()
+        low = src.lower()
+        if low in _PRONOUNS:
+            if low in ("he", "she") and last_person:
+                return last_person[-1]
+            continue
+        reduced = _reduce_source(src)
+        if reduced:
+            return reduced
+    return None
+
+
+def _people_named(sentence: str) -> list[str]:
+    return re.findall(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}\b", sentence)
+
+
+# ---------------------------------------------------------------- the extractor
+
+def _fact(article: Article, index: int, cand: Candidate, metric: str, unit: str, value: float,
+          qualifier: str, location, period, source, s_start: int, s_end: int, cue,
+          stated=(None, None)) -> dict:
+    m = cand.mention
+    text = article.text
+    phrase = m.qualifier_text
+    low, high = numbers.bounds(value, qualifier, phrase,
+                               integer=metric not in ("temperature", "territory_seized"))
+    if m.kind == "order":
+        low, high = numbers.bounds(value, "order_of_magnitude")
+    q_start, q_end = s_start, s_end
+    if q_end - q_start > QUOTE_WIDTH:
+        q_start = max(s_start, m.start - QUOTE_WIDTH // 2)
+        q_end = min(s_end, q_start + QUOTE_WIDTH)
+    return {
+        "fact_id": f"{article.article_id}:{m.start}:{metric}",
+        "article_id": article.article_id,
+        "metric": metric,
+        "unit": unit,
+        "value": float(value),
+        "qualifier": qualifier,
+        "low": low,
+        "high": high,
+        "location": location,
+        "period": period,
+        "source": source,
+        "sentence_id": sentence_id(article.article_id, index),
+        "start": m.start,
+        "end": m.end,
+        "number_text": text[m.start:m.end],
+        "qualifier_text": phrase,
+        "cue": cue,
+        "stated_value": stated[0],
+        "stated_unit": stated[1],
+        "quote": " ".join(text[q_start:q_end].split()),
+    }
+
+
+_DEFAULT_LOCATION = {"launched": "Ukraine", "intercepted": "Ukraine", "territory_seized": "Ukraine"}
+
+
+def extract_article(article: Article) -> list[dict]:
+    """Give the facts of one article as a list of row dicts (columns of schemas.FACTS)."""
+    doc = _Article(article)
+    text = article.text
+    rows: list[dict] = []
+    pending_period: list[dict] = []
+    default_period: str | None = None
+    last_places: list[gazetteer.Place] = []
+    last_month: str | None = None
+    last_person: list[str] = []
+    last_cls: list[str] = []
+
+    for index, (section, s_start, s_end) in enumerate(sentence_spans(article)):
+        sentence = text[s_start:s_end]
+        source = _source_for(sentence, last_person) if any(
+            s_start <= m.start < s_end for m in doc.mentions) or "a " in sentence.lower() else None
+        candidates = _candidates(doc, s_start, s_end, last_cls)
+        sentence_rows: list[dict] = []
+        sentence_places = doc.within(doc.place_starts, doc.places, s_start, s_end)
+        for i, cand in enumerate(candidates):
+            m = cand.mention
+            next_start = candidates[i + 1].mention.start if i + 1 < len(candidates) else s_end
+            if m.kind == "number" and m.year_like and not (cand.cls and cand.np_end - cand.tok_end <= 2):
+                continue
+            made = _facts_for(doc, cand, candidates, sentence, s_start, s_end)
+            for metric, unit, value, qualifier, cue, stated in made:
+                location = _place_for(doc, cand, s_start, s_end, next_start)
+                if location is None:
+                    if metric in _DEFAULT_LOCATION:
+                        location = _DEFAULT_LOCATION[metric]
+                    elif last_places:
+                        location = _best(last_places, nearest_last=True).name
+                period = _period_for(doc, cand, s_start, s_end, metric, last_month)
+                if period is None and metric == "territory_seized":
+                    period = last_month or ""
+                row = _fact(article, index, cand, metric, unit, value, qualifier, location, period,
+                            source, s_start, s_end, cue, stated)
+                sentence_rows.append(row)
+                if period is None:
+                    pending_period.append(row)
+        if sentence_rows and default_period is None and section == "body":
+            days = [p for p in doc.within(doc.period_starts, doc.periods, s_start, s_end)
+                    if p.kind in ("day", "date")]
+            default_period = days[0].value if days else article.published.isoformat()
+        rows.extend(sentence_rows)
+        if sentence_places:
+            last_places = sentence_places
+        for p in doc.within(doc.period_starts, doc.periods, s_start, s_end):
+            if p.kind in ("month", "date"):
+                last_month = p.value[:7]
+        last_person.extend(_people_named(sentence))
+    fallback = default_period or article.published.isoformat()
+    for row in pending_period:
+        row["period"] = fallback
+    for row in rows:
+        if row["period"] == "":
+            row["period"] = None
+    return _dedupe(rows)
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for row in rows:
+        if row["fact_id"] in seen:
+            continue
+        seen.add(row["fact_id"])
+        out.append(row)
+    return out
+
+
+def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sentence: str,
+               s_start: int, s_end: int) -> list[tuple]:
+    """Give (metric, unit, value, qualifier, cue, stated) tuples for one candidate."""
+    m = cand.mention
+    text = doc.article.text
+    unit = m.unit
+    if unit == "deg":
+        unit = "degC" if _TEMPERATURE_WORDS.search(sentence) else None
+    if unit in ("degC", "degF", "km2", "mi2"):
+        return _measure(doc, cand, candidates, unit)
+    if m.kind == "article" and cand.cls is None:
+        return []
+    prefer_left = cand.of_total is not None
+    if cand.cls in lexicon.NOUN_METRIC:                 # "seven deaths", "12 injured"
+        head = doc.tokens[cand.np_end - 1].text
+        return [(lexicon.NOUN_METRIC[cand.cls], "people", abs(m.value), m.qualifier, head,
+                 (None, None))]
+    metric, cue, cost = _choose_metric(doc, cand, s_start, s_end, prefer_left=prefer_left)
+    limit = MAX_COST
+    if m.kind == "article":
+        limit = SINGULAR_MAX_COST if cand.cls == "person" else SINGULAR_MAX_COST + 4
+    if cand.part_of is not None:
+        part_metric, part_cue, _ = _choose_metric(doc, cand.part_of, s_start, s_end, prefer_left=True)
+        if part_metric == "intercepted":
+            metric, cue, cost = "launched", part_cue, 0
+        elif metric is None or metric == "block" or cost > limit:
+            metric, cue, cost = part_metric, part_cue, 0
+    if metric is None or metric == "block" or cost > limit:
+        return []
+    if cand.cls is None and cand.bare and metric not in ("killed", "wounded", "without_heating",
+                                                         "without_power"):
+        return []
+    cls = cand.cls or "person"
+    unit = lexicon.UNIT_FOR.get(metric, {}).get(cls)
+    if unit is None:
+        return []
+    qualifier = m.qualifier
+    value = abs(m.value)
+    out = [(metric, unit, value, qualifier, cue, (None, None))]
+    if m.all_ and metric == "intercepted":
+        out.append(("launched", unit, value, qualifier, cue, (None, None)))
+    return out
+
+
+def _measure(doc: _Article, cand: Candidate, candidates: list[Candidate], unit: str) -> list[tuple]:
+    """Temperatures and areas; a bracketed conversion is the same fact, kept as `stated`."""
+    m = cand.mention
+    text = doc.article.text
+    metric = "temperature" if unit.startswith("deg") else "territory_seized"
+    if metric == "territory_seized" and _TERRITORY_BLOCK.search(
+            text[max(0, m.start - 80):m.start]):
+        return []
+    canonical = "degC" if metric == "temperature" else "km2"
+    i = candidates.index(cand)
+    prev = candidates[i - 1].mention if i else None
+    nxt = candidates[i + 1].mention if i + 1 < len(candidates) else None
+    converted = unit != canonical
+
+    def bracketed(a: numbers.Mention, b: numbers.Mention) -> bool:
+        gap = text[a.text_end:b.start]
+        return bool(re.fullmatch(r"\s*[(\[,]\s*(?:or\s+|about\s+|some\s+|nearly\s+|around\s+)?", gap))
+
+    if converted:
+        if prev is not None and prev.unit in (canonical, "deg") and bracketed(prev, m):
+            return []                                   # the conversion of the previous fact
+        if nxt is not None and nxt.unit == canonical and bracketed(m, nxt):
+            return []                                   # the next number is the canonical one
+        value = (m.value - 32) * 5 / 9 if unit == "degF" else m.value * 2.589988
+        value = round(value, 1) if unit == "degF" else round(value)
+        return [(metric, canonical, value, m.qualifier, None, (m.value, unit))]
+    stated = (None, None)
+    partner = nxt if nxt is not None and nxt.unit in ("degF", "mi2") and bracketed(m, nxt) else None
+    if partner is None and prev is not None and prev.unit in ("degF", "mi2") and bracketed(prev, m):
+        partner = prev
+    if partner is not None:
+        stated = (partner.value, partner.unit)
+    return [(metric, canonical, m.value, m.qualifier, None, stated)]

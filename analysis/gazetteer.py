@@ -1,0 +1,169 @@
+"""Ukraine's regions and cities, with the spellings the press uses, and how to find them.
+
+A region is named by its centre (`Kharkiv region` is `Kharkiv`), as FACTS.md asks.
+`find_places(text)` gives every mention with its canonical name and how specific it is:
+0 the country, 1 a region or regional centre, 2 any other city or town.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# canonical name: spellings (regional centres and the regions named after them)
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Kyiv": ("Kyiv", "Kiev", "Kyyiv", "Kiew"),
+    "Kharkiv": ("Kharkiv", "Kharkov", "Charkiw"),
+    "Odesa": ("Odesa", "Odessa"),
+    "Zaporizhzhia": ("Zaporizhzhia", "Zaporizhzhya", "Zaporizhia", "Zaporizhya", "Zaporozhye",
+                     "Zaporozhzhia", "Zaporozhie"),
+    "Dnipro": ("Dnipro", "Dnipropetrovsk", "Dnepropetrovsk", "Dnepr", "Dnipropetrovska"),
+    "Lviv": ("Lviv", "Lvov", "Lwow", "Lemberg"),
+    "Mykolaiv": ("Mykolaiv", "Mykolayiv", "Nikolaev", "Nikolayev", "Mykolaev"),
+    "Kherson": ("Kherson",),
+    "Sumy": ("Sumy",),
+    "Poltava": ("Poltava",),
+    "Chernihiv": ("Chernihiv", "Chernigov"),
+    "Donetsk": ("Donetsk", "Donbas", "Donbass"),
+    "Luhansk": ("Luhansk", "Lugansk"),
+    "Zhytomyr": ("Zhytomyr", "Zhitomir"),
+    "Vinnytsia": ("Vinnytsia", "Vinnytsya", "Vinnitsa", "Vinnytsa"),
+    "Khmelnytskyi": ("Khmelnytskyi", "Khmelnytskyy", "Khmelnytsky", "Khmelnitsky", "Khmelnytskiy"),
+    "Rivne": ("Rivne", "Rovno"),
+    "Lutsk": ("Lutsk", "Volyn", "Volhynia"),
+    "Ternopil": ("Ternopil", "Ternopol"),
+    "Ivano-Frankivsk": ("Ivano-Frankivsk", "Ivano-Frankovsk"),
+    "Uzhhorod": ("Uzhhorod", "Uzhgorod", "Zakarpattia", "Transcarpathia", "Zakarpattya"),
+    "Chernivtsi": ("Chernivtsi", "Chernovtsy", "Bukovina"),
+    "Cherkasy": ("Cherkasy", "Cherkassy"),
+    "Kropyvnytskyi": ("Kropyvnytskyi", "Kropyvnytskyy", "Kirovohrad", "Kirovograd"),
+    "Crimea": ("Crimea", "Crimean peninsula", "Sevastopol", "Simferopol"),
+}
+
+# other cities and towns (canonical: spellings)
+TOWNS: dict[str, tuple[str, ...]] = {
+    "Kryvyi Rih": ("Kryvyi Rih", "Kryvyi Rig", "Krivoy Rog", "Kryvyy Rih"),
+    "Kremenchuk": ("Kremenchuk", "Kremenchug"),
+    "Mariupol": ("Mariupol",),
+    "Melitopol": ("Melitopol",),
+    "Berdiansk": ("Berdiansk", "Berdyansk"),
+    "Enerhodar": ("Enerhodar", "Energodar"),
+    "Nikopol": ("Nikopol",),
+    "Kramatorsk": ("Kramatorsk",),
+    "Sloviansk": ("Sloviansk", "Slovyansk", "Slavyansk"),
+    "Pokrovsk": ("Pokrovsk",),
+    "Toretsk": ("Toretsk",),
+    "Chasiv Yar": ("Chasiv Yar",),
+    "Bakhmut": ("Bakhmut", "Artemovsk"),
+    "Avdiivka": ("Avdiivka", "Avdeevka", "Avdiyivka"),
+    "Kostiantynivka": ("Kostiantynivka", "Konstantinovka", "Kostyantynivka"),
+    "Druzhkivka": ("Druzhkivka",),
+    "Selydove": ("Selydove",),
+    "Kurakhove": ("Kurakhove",),
+    "Vuhledar": ("Vuhledar", "Ugledar"),
+    "Lysychansk": ("Lysychansk",),
+    "Sievierodonetsk": ("Sievierodonetsk", "Severodonetsk", "Syeverodonetsk"),
+    "Bucha": ("Bucha",),
+    "Irpin": ("Irpin",),
+    "Hostomel": ("Hostomel",),
+    "Brovary": ("Brovary",),
+    "Boryspil": ("Boryspil", "Borispol"),
+    "Vyshhorod": ("Vyshhorod",),
+    "Bila Tserkva": ("Bila Tserkva", "Belaya Tserkov"),
+    "Fastiv": ("Fastiv",),
+    "Obukhiv": ("Obukhiv",),
+    "Izium": ("Izium", "Izyum", "Izyium"),
+    "Balakliia": ("Balakliia", "Balakliya", "Balakleya"),
+    "Kupiansk": ("Kupiansk", "Kupyansk"),
+    "Chuhuiv": ("Chuhuiv", "Chuguev"),
+    "Lozova": ("Lozova",),
+    "Krasnohrad": ("Krasnohrad", "Krasnograd"),
+    "Bohodukhiv": ("Bohodukhiv",),
+    "Okhtyrka": ("Okhtyrka", "Akhtyrka"),
+    "Shostka": ("Shostka",),
+    "Konotop": ("Konotop",),
+    "Romny": ("Romny",),
+    "Pavlohrad": ("Pavlohrad", "Pavlograd"),
+    "Kamianske": ("Kamianske",),
+    "Ochakiv": ("Ochakiv",),
+    "Izmail": ("Izmail",),
+    "Chornomorsk": ("Chornomorsk",),
+    "Pivdennyi": ("Pivdennyi", "Yuzhne"),
+    "Bilhorod-Dnistrovskyi": ("Bilhorod-Dnistrovskyi",),
+    "Starokostiantyniv": ("Starokostiantyniv",),
+    "Burshtyn": ("Burshtyn",),
+    "Kalush": ("Kalush",),
+    "Dubno": ("Dubno",),
+    "Kovel": ("Kovel",),
+    "Mukachevo": ("Mukachevo",),
+    "Nizhyn": ("Nizhyn",),
+    "Pryluky": ("Pryluky",),
+    "Uman": ("Uman",),
+    "Smila": ("Smila",),
+    "Huliaipole": ("Huliaipole", "Gulyaipole"),
+    "Orikhiv": ("Orikhiv",),
+    "Tokmak": ("Tokmak",),
+    "Nova Kakhovka": ("Nova Kakhovka",),
+    "Kakhovka": ("Kakhovka",),
+    "Beryslav": ("Beryslav",),
+    "Kherson": ("Kherson",),
+    "Vovchansk": ("Vovchansk",),
+    "Lyman": ("Lyman",),
+    "Siversk": ("Siversk",),
+    "Shakhtarsk": ("Shakhtarsk",),
+    "Marhanets": ("Marhanets",),
+    "Synelnykove": ("Synelnykove",),
+    "Zolochiv": ("Zolochiv",),
+}
+
+COUNTRY = "Ukraine"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named in a text."""
+
+    start: int
+    end: int
+    name: str
+    level: int          # 0 country, 1 region or regional centre, 2 other city or town
+
+
+def _alternation(names: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {spelling.lower(): canonical for canonical, spellings in names.items()
+            for spelling in spellings}
+
+
+_LOOKUP = {**_alternation(TOWNS), **_alternation(REGIONS)}
+_LEVEL = {**{n: 2 for n in TOWNS}, **{n: 1 for n in REGIONS}, COUNTRY: 0}
+_NAMES = sorted(_LOOKUP, key=len, reverse=True)
+_PLACE_RE = re.compile(
+    r"(?P<capital>\b(?:Ukraine['’]s capital(?: city)?|the (?:Ukrainian )?capital(?: city)?|"
+    r"the capital's|capital city)\b)|"
+    r"(?P<country>\b(?:Ukraine|nationwide|across the country|countrywide)\b)|"
+    r"(?P<name>\b(?:" + "|".join(re.escape(n) for n in _NAMES) + r")\b)",
+    re.I,
+)
+_NOT_OUR_CAPITAL = re.compile(
+    r"(?:Russian|Russia['’]s|Emirati|UAE|regional|Belarusian|Saudi|Turkish|Qatari|U\.?S\.?|"
+    r"American|British|Polish|Moldovan|Georgian|European|region's|province's|oblast's)\s+$", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+)?$", re.I)
+
+
+def find_places(text: str) -> list[Place]:
+    """Give the places of Ukraine named in `text`, in order."""
+    places = []
+    for match in _PLACE_RE.finditer(text):
+        before = text[max(0, match.start() - 30):match.start()]
+        if match.group("capital"):
+            if _NOT_OUR_CAPITAL.search(before) or re.match(r"\s+of\b", text[match.end():]):
+                continue
+            places.append(Place(match.start(), match.end(), "Kyiv", 1))
+        elif match.group("country"):
+            places.append(Place(match.start(), match.end(), COUNTRY, 0))
+        else:
+            word = match.group("name")
+            if not word[0].isupper() or _FROM.search(before) or (word.isupper() and len(word) > 3):
+                continue                                      # "from Kursk"; KYIV is a dateline
+            name = _LOOKUP[word.lower()]
+            places.append(Place(match.start(), match.end(), name, _LEVEL[name]))
+    return places

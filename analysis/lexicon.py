@@ -1,0 +1,167 @@
+"""The words that say what a number counts (units) and what happened to it (cues)."""
+from __future__ import annotations
+
+import re
+
+# Head nouns and the kind of thing they count. Keys are lower-case; a tuple key is a
+# two-word head (modifier, noun) checked before the single noun.
+NOUNS: dict[str | tuple[str, str], str] = {
+    **dict.fromkeys(("missile", "missiles", "iskander", "iskanders", "iskander-m", "kinzhal",
+                     "kinzhals", "kalibr", "kalibrs", "kalibr-class", "rocket-missiles",
+                     "zircon", "zircons", "tsirkon", "onyx", "oniks"), "missile"),
+    **dict.fromkeys(("drone", "drones", "uav", "uavs", "shahed", "shaheds", "geran", "gerans",
+                     "geran-2", "decoy", "decoys", "decoy-drones", "kamikaze-drones",
+                     "shahed-type", "quadcopters", "quadcopter"), "drone"),
+    ("unmanned", "vehicles"): "drone",
+    ("aerial", "vehicles"): "drone",
+    **dict.fromkeys(("people", "persons", "person", "civilians", "civilian", "residents",
+                     "resident", "children", "child", "kids", "women", "woman", "men", "man",
+                     "boy", "boys", "girl", "girls", "baby", "babies", "infant", "infants",
+                     "teenager", "teenagers", "teen", "teens", "others", "adults", "adult",
+                     "pensioners", "individuals", "victims", "passengers", "employees",
+                     "workers", "rescuers", "medics", "firefighters", "journalists", "minors",
+                     "toddler", "newborn", "girl's", "elderly", "citizens", "inhabitants",
+                     "volunteers", "doctors", "policemen", "police", "officers", "staff"),
+                  "person"),
+    **dict.fromkeys(("deaths", "dead", "fatalities", "death", "bodies"), "death"),
+    **dict.fromkeys(("injuries", "injured", "wounded"), "injury"),
+    **dict.fromkeys(("buildings", "building", "structures", "high-rises", "blocks", "block"),
+                    "building"),
+    ("apartment", "blocks"): "apartment_building",
+    ("apartment", "block"): "apartment_building",
+    ("apartment", "buildings"): "apartment_building",
+    ("apartment", "building"): "apartment_building",
+    ("residential", "blocks"): "apartment_building",
+    ("high-rise", "buildings"): "apartment_building",
+    ("multi-storey", "buildings"): "apartment_building",
+    ("multistorey", "buildings"): "apartment_building",
+    ("multi-story", "buildings"): "apartment_building",
+    ("tower", "blocks"): "apartment_building",
+    **dict.fromkeys(("high-rises", "apartment-blocks"), "apartment_building"),
+    **dict.fromkeys(("apartments", "flats", "apartment", "flat"), "apartment"),
+    **dict.fromkeys(("homes", "households", "houses", "house", "home", "dwellings", "household"),
+                    "home"),
+    **dict.fromkeys(("subscribers", "customers", "consumers", "subscriber", "customer",
+                     "consumer", "users", "clients", "accounts"), "subscriber"),
+    **dict.fromkeys(("families", "family"), "family"),
+    **dict.fromkeys(("districts", "district", "neighbourhoods", "neighborhoods", "raions",
+                     "boroughs"), "district"),
+    **dict.fromkeys(("settlements", "villages", "towns", "localities", "communities",
+                     "hromadas", "municipalities", "settlement", "village"), "settlement"),
+    **dict.fromkeys(("sites", "site", "locations"), "site"),
+    **dict.fromkeys(("facilities", "facility", "substations", "substation", "objects", "warehouses",
+                     "enterprises", "depots", "depot", "warehouse", "infrastructure"), "facility"),
+    ("gas", "stations"): "facility",
+    ("filling", "stations"): "facility",
+    ("petrol", "stations"): "facility",
+    ("pumping", "stations"): "facility",
+    ("railway", "stations"): "facility",
+    ("power", "plants"): "power_plant",
+    ("power", "plant"): "power_plant",
+    ("power", "stations"): "power_plant",
+    ("power", "station"): "power_plant",
+    ("heating", "plants"): "power_plant",
+    ("heat", "plants"): "power_plant",
+    ("hydroelectric", "plants"): "power_plant",
+    **dict.fromkeys(("tpps", "chps", "hpps", "tpp", "chp", "hpp"), "power_plant"),
+    ("thermal", "plants"): "power_plant",
+    **dict.fromkeys(("kilometers", "kilometres"), "length"),
+}
+
+# What each kind of noun is counted as, per metric.
+UNIT_FOR: dict[str, dict[str, str]] = {
+    "launched": {"missile": "missiles", "drone": "drones"},
+    "intercepted": {"missile": "missiles", "drone": "drones"},
+    "killed": {"person": "people", "death": "people"},
+    "wounded": {"person": "people", "injury": "people"},
+    "without_heating": {"building": "buildings", "apartment_building": "buildings",
+                        "home": "homes", "apartment": "homes", "subscriber": "subscribers",
+                        "family": "families", "person": "people"},
+    "damaged": {"building": "buildings", "apartment_building": "apartment_buildings",
+                "apartment": "apartments", "home": "homes", "power_plant": "power_plants",
+                "facility": "facilities", "district": "districts", "settlement": "settlements",
+                "site": "sites"},
+    "temperature": {"degC": "degC"},
+    "territory_seized": {"km2": "km2"},
+}
+UNIT_FOR["without_power"] = UNIT_FOR["without_heating"]
+
+# Nouns that carry their own metric: "seven deaths", "12 injured".
+NOUN_METRIC = {"death": "killed", "injury": "wounded"}
+
+# A head noun followed by one of these is a modifier: "drone attacks", "missile debris".
+NOT_HEAD_BEFORE = {
+    "attack", "attacks", "strike", "strikes", "debris", "wreckage", "fragments", "operators",
+    "units", "production", "factory", "factories", "sirens", "alert", "alerts", "warning",
+    "launch", "launches", "parts", "raid", "raids", "threat", "threats", "assault", "barrage",
+    "programme", "program", "plant", "plants", "manufacturing", "war", "defence", "defense",
+    "warfare", "blocks", "buildings", "building", "complex", "complexes", "owners", "stations",
+    "station", "supply", "engineers", "companies", "company",
+}
+
+# Words that end the noun phrase after a number.
+STOP_WORDS = {
+    "of", "in", "on", "at", "from", "by", "to", "for", "with", "across", "over", "near",
+    "into", "onto", "around", "after", "before", "during", "since", "until", "amid",
+    "against", "toward", "towards", "through", "throughout", "under", "above", "below",
+    "between", "among", "including", "that", "which", "who", "whom", "whose", "while",
+    "when", "where", "as", "and", "or", "but", "were", "was", "are", "is", "be", "been",
+    "being", "have", "has", "had", "will", "would", "could", "should", "may", "might",
+    "must", "can", "said", "says", "reported", "per", "each", "a", "an", "the", "than",
+    "more", "out", "about", "some", "its", "their", "his", "her", "this", "these", "those",
+    "it", "they", "he", "she", "we", "also", "then", "there", "not", "no", "all", "both",
+    "remain", "remained", "remains", "lost", "left", "died", "killed", "injured", "wounded",
+    "sustained", "according", "overnight", "yesterday", "today", "now", "so", "if", "because",
+    "inside", "outside", "within", "without", "via", "like", "up", "down", "off",
+}
+
+# Cues: what happened to the counted things. Each pattern names one or more metrics.
+_CUES: list[tuple[str, tuple[str, ...]]] = [
+    # lines that cancel a count: power restored, people rescued
+    (r"restor(?:ed|ing|es|e)|reconnect(?:ed|ing|s)?|(?:supplied|returned|resumed|provided|"
+     r"brought back|restored)\s+(?:\w+\s+){0,3}?to|back on|rescued|evacuated|saved|missing|"
+     r"trapped|remain(?:ed)? unaccounted|sheltered|sheltering|took shelter|treated", ("block",)),
+    (r"without (?:central )?(?:heat(?:ing)?|heat supply|hot water)(?: supply)?|"
+     r"(?:cut|cuts|cutting|knocked out|knocking out|knock out)(?: off)? (?:the )?(?:power|electricity)"
+     r" and heat(?:ing)?|"
+     r"(?:power|electricity) and heat(?:ing)?|heat(?:ing)? and (?:power|electricity)|"
+     r"heat(?:ing)? (?:was |were |had been |has been |have been )?(?:cut|knocked out|disrupted|"
+     r"lost|shut)|(?:cut|cuts|cutting|knocked out|knocking out|knock out|disrupt(?:ed|ing|s)?|"
+     r"halt(?:ed|ing)|shut off|shutting off|lost|lose|losing)(?: off)? (?:the )?(?:central )?"
+     r"heat(?:ing)?|no heat(?:ing)?", ("without_heating",)),
+    (r"without (?:power|electricity|light|lights|energy|electric(?:ity)? supply|power supply|"
+     r"electricity supply)|(?:lost|losing|lose|loses) (?:power|electricity)|power (?:outages?|cuts?)|"
+     r"blackouts?|de-?energi[sz]ed|(?:cut|cuts|cutting|knocked out|knocking out|disrupted|"
+     r"disrupting)(?: off)? (?:the )?(?:power|electricity)(?: supply)?|cut off from the grid|"
+     r"disconnected|in the dark|outages?|no (?:power|electricity)", ("without_power",)),
+    (r"shot down|shoot(?:s|ing)? down|downed|downs|intercept(?:ed|s|ing)?|"
+     r"neutrali[sz](?:ed|es|ing)|jammed|suppressed|repelled|brought down|taken down|took down|"
+     r"eliminated|knocked out of the sky|were lost|locationally lost", ("intercepted",)),
+    (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacks? with|targeted|targeting|"
+     r"unleashed|deployed|sent|hurled|used|using|barrage of|salvo of|wave of|struck with|"
+     r"involved|involving|flew|flying|raided", ("launched",)),
+    (r"hit|hits|hitting|struck|strikes|striking", ("launched", "damaged")),
+    (r"destroy(?:ed|s|ing)?", ("intercepted", "damaged")),
+    (r"kill(?:ed|s|ing)?|died|dead|deaths?|death toll|lost (?:their|his|her) li(?:ves|fe)|"
+     r"fatalit(?:y|ies)|perished|claimed the li(?:ves|fe) of|bodies|lives", ("killed",)),
+    (r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y|es|e)|hurt|hospitali[sz]ed|sustained injuries|"
+     r"suffered injuries", ("wounded",)),
+    (r"damag(?:ed|ing|es|e)|affected|ruined|collapsed|caught fire|on fire|"
+     r"set ablaze|burned|burning|razed|demolished|blown out", ("damaged",)),
+]
+CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_CUES)), re.I)
+CUE_METRICS = [metrics for _, metrics in _CUES]
+NEGATION = re.compile(r"\b(?:not|no|never|n't|nor|neither|without)\s+(?:\w+\s+)?$", re.I)
+
+
+def find_cues(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Give (start, end, metrics) for every cue in `text`."""
+    cues = []
+    for match in CUE_RE.finditer(text):
+        index = int(match.lastgroup[1:])
+        metrics = CUE_METRICS[index]
+        if metrics != ("block",) and not metrics[0].startswith("without") and \
+                NEGATION.search(text[max(0, match.start() - 20):match.start()]):
+            metrics = ("block",)
+        cues.append((match.start(), match.end(), metrics))
+    return cues

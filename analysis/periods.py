@@ -1,0 +1,121 @@
+"""Resolve the time expressions of an article against its date.
+
+`find_periods(text, published)` gives every expression with what it resolves to: a day
+(`YYYY-MM-DD`), a month (`YYYY-MM`), a span too long for either (`""`: "since February
+2022", "this year", "last week"), or `"that month"` (the last month the article named).
+
+Rules: `overnight`, `today`, `this morning` are the article's date; `yesterday` the day
+before; a weekday (`on Tuesday`, `said Wednesday`) the latest such day on or before the
+article's date, `last Tuesday` the latest strictly before it; a month without a year the
+latest such month not after the article's month; `last month`/`this month` relative to it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_MON = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+          r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+THAT_MONTH = "that month"
+
+_PATTERNS = [
+    ("span", r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bthis week\b|\blast week\b|"
+             r"\bin recent (?:days|weeks|months)\b|\bover the past (?:\w+ )?(?:weeks|months|years)\b|"
+             r"\b(?:whole|all|course|rest) of (?:\d{4}|the year|last year)\b|"
+             r"\b(?:in|during|throughout|over) (?:the )?(?:\d{4})\b(?! *,)|\bsince the start\b|"
+             r"\bper day\b|\bdaily\b|\bon average\b|\bin total since\b"),
+    ("date", r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?|"
+             r"\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
+             + r"\b(?:,?\s+(?P<year2>\d{4}))?"),
+    ("month", r"\b" + _MONTH.replace("month", "month3") + r"\b(?:\s+of)?(?:\s+(?P<year3>\d{4}))?"),
+    ("that_month", r"\b(?:that|the same) month\b"),
+    ("last_month", r"\blast month\b|\bprevious month\b|\bpast month\b"),
+    ("this_month", r"\bthis month\b"),
+    ("yesterday", r"\byesterday\b|\blast night\b"),
+    ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bovernight\b|\bthis evening\b"),
+    ("last_weekday", r"\blast (?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
+    ("weekday", r"\b(?P<wd2>" + "|".join(WEEKDAYS) + r")\b"),
+]
+_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)), re.I)
+_KINDS = [k for k, _ in _PATTERNS]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A time expression and what it resolves to."""
+
+    start: int
+    end: int
+    kind: str           # day, date (a calendar date), month, span, that_month
+    value: str          # YYYY-MM-DD, YYYY-MM, "" for spans, "that month"
+
+
+def _month_of(name: str) -> int:
+    return _MON[name[:3].lower()]
+
+
+def _latest_month(month: int, published: dt.date) -> int:
+    return published.year if month <= published.month else published.year - 1
+
+
+def _shift_month(day: dt.date, months: int) -> str:
+    index = day.year * 12 + day.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def find_periods(text: str, published: dt.date) -> list[Period]:
+    """Give the resolved time expressions of `text`, in order."""
+    found = []
+    for match in _RE.finditer(text):
+        kind = _KINDS[int(match.lastgroup[1:])]
+        groups = match.groupdict()
+        value, out = "", "span"
+        if kind == "span":
+            pass
+        elif kind == "date":
+            name = groups["month"] or groups["month2"]
+            day = int(groups["day"] or groups["day2"])
+            year_text = groups["year"] or groups["year2"]
+            month = _month_of(name)
+            year = int(year_text) if year_text else _latest_month(month, published)
+            try:
+                value, out = dt.date(year, month, day).isoformat(), "day"
+            except ValueError:
+                continue
+        elif kind == "month":
+            name = groups["month3"]
+            if name.lower() in ("may", "mar", "march") and not groups["year3"] and \
+                    not re.search(r"\b(?:in|of|during|since|for|throughout|until|by|to|from)\s+$",
+                                  text[max(0, match.start() - 12):match.start()], re.I):
+                continue                                      # "may" the verb, "march" the walk
+            month = _month_of(name)
+            year = int(groups["year3"]) if groups["year3"] else _latest_month(month, published)
+            value, out = f"{year:04d}-{month:02d}", "month"
+        elif kind == "that_month":
+            value, out = THAT_MONTH, "that_month"
+        elif kind == "last_month":
+            value, out = _shift_month(published, -1), "month"
+        elif kind == "this_month":
+            value, out = _shift_month(published, 0), "month"
+        elif kind == "yesterday":
+            value, out = (published - dt.timedelta(days=1)).isoformat(), "day"
+        elif kind == "today":
+            value, out = published.isoformat(), "day"
+        elif kind in ("last_weekday", "weekday"):
+            wd = WEEKDAYS.index((groups["wd"] or groups["wd2"]).lower())
+            back = (published.weekday() - wd) % 7
+            if kind == "last_weekday" and back == 0:
+                back = 7
+            value, out = (published - dt.timedelta(days=back)).isoformat(), "day"
+        if out in ("day", "month") and kind in ("date", "month") and re.search(
+                r"\bsince\b[^,.;]{0,40}$", text[max(0, match.start() - 48):match.start()], re.I):
+            value, out = "", "span"                           # "since March 2022"
+        if kind == "date" and out == "day":
+            out = "date"
+        found.append(Period(match.start(), match.end(), out, value))
+    return found
