@@ -1,0 +1,140 @@
+"""Command line: `python -m analysis COMMAND --help` documents each command."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import config
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--keep-going", action="store_true",
+                        help="skip unreadable articles, process every good one and list the bad "
+                             "ones (exit status 1 if any was skipped)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="processes to extract with (default: all cores)")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="show a progress bar (default: on for 200 articles or more)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Turn news articles about Russia's air war on Ukraine into tidy, traceable "
+                    "facts, score them, and build the workbook.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = sub.add_parser(
+        "extract", help="write the facts table of articles to a CSV or Parquet file",
+        description="Read articles (files or folders of .txt files) and write one row per fact. "
+                    "The table format follows the suffix of --out (.csv or .parquet). The file is "
+                    "written atomically: a failed run leaves any earlier output untouched.")
+    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                         help="article files or folders of them")
+    extract.add_argument("--out", required=True, type=Path, metavar="FILE",
+                         help="output table, .csv or .parquet")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="'local' processes on this machine (default) or 'dask' (needs the "
+                              "dask extra; writes partitioned Parquet to --out as a folder)")
+    extract.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                         help="with --engine dask: address of a running Dask scheduler "
+                              "(default: start a local cluster)")
+    _add_corpus_options(extract)
+
+    evaluate = sub.add_parser(
+        "evaluate", help="score extracted facts against a gold file",
+        description="Extract facts from PATH and score them against GOLD with the rule of "
+                    "FACTS.md: precision, recall, F1, location/qualifier/period accuracy, and "
+                    "every miss and false hit with its quote.")
+    evaluate.add_argument("gold", type=Path, metavar="GOLD", help="gold facts CSV")
+    evaluate.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                          help="the articles the gold file labels")
+    _add_corpus_options(evaluate)
+
+    build = sub.add_parser(
+        "build", help="build the tables, execute every notebook and render the HTML report",
+        description="Write the articles, sentences and facts tables to data/processed/ (CSV and "
+                    "Parquet), execute the notebooks in notebooks/ on the corpus in parallel, and "
+                    "render them with an index page to reports/.")
+    build.add_argument("--articles", type=Path, default=config.ARTICLES, metavar="DIR",
+                       help=f"folder of articles (default: {config.ARTICLES.relative_to(config.ROOT)})")
+    build.add_argument("--processed", type=Path, default=None, metavar="DIR",
+                       help="where the tables go (default: data/processed/, or a folder beside "
+                            "the reports for another corpus)")
+    build.add_argument("--reports", type=Path, default=config.REPORTS, metavar="DIR",
+                       help="where the HTML goes (default: reports/)")
+    build.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="notebooks executed at once (default: all cores)")
+    build.add_argument("--update-notebooks", action="store_true",
+                       help="also write the executed notebooks back to notebooks/")
+    _add_corpus_options(build)
+    return parser
+
+
+def _report_skipped(errors) -> None:
+    for err in errors:
+        print(f"skipped {err}", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} article(s) skipped", file=sys.stderr)
+
+
+def cmd_extract(args) -> int:
+    from .articles import ArticleError
+    from .corpus import default_workers, extract_facts, read_articles
+    from .io import table_format, write_table
+    if args.engine == "dask":
+        from .distributed import extract_with_dask
+        n = extract_with_dask(args.paths, args.out, scheduler=args.scheduler,
+                              keep_going=args.keep_going)
+        print(f"wrote {n} facts to {args.out}/", file=sys.stderr)
+        return 0
+    table_format(args.out)
+    started = time.perf_counter()
+    articles, errors = read_articles(args.paths, keep_going=args.keep_going)
+    if not articles:
+        raise ArticleError(", ".join(map(str, args.paths)), "no readable articles")
+    facts = extract_facts(articles, workers=args.workers or default_workers(),
+                          progress=args.progress)
+    write_table(facts, args.out)
+    _report_skipped(errors)
+    print(f"wrote {len(facts)} facts from {len(articles)} articles to {args.out} "
+          f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_evaluate(args) -> int:
+    from .corpus import default_workers, extract_facts, read_articles
+    from .evaluate import read_gold, report, score
+    articles, errors = read_articles(args.paths, keep_going=args.keep_going)
+    facts = extract_facts(articles, workers=args.workers or default_workers(),
+                          progress=args.progress)
+    print(report(score(facts, read_gold(args.gold))))
+    _report_skipped(errors)
+    return 1 if errors else 0
+
+
+def cmd_build(args) -> int:
+    from .build import build
+    return build(articles=args.articles, processed=args.processed, reports=args.reports,
+                 jobs=args.jobs, keep_going=args.keep_going, workers=args.workers,
+                 update_notebooks=args.update_notebooks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; give the exit status."""
+    from .articles import ArticleError
+    args = build_parser().parse_args(argv)
+    handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "build": cmd_build}[args.command]
+    try:
+        return handler(args)
+    except ArticleError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except (ValueError, FileNotFoundError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
