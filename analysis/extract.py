@@ -49,9 +49,7 @@ _FROM_BEFORE = re.compile(r"\b(?:from|of|by)\s+$", re.I)
 _SOURCE_VERBS = (r"said|says|say|reported|reports|report|wrote|writes|posted|posts|announced|"
                  r"announces|added|adds|told|tells|stated|states|claimed|claims|confirmed|"
                  r"confirms|noted|notes|informed|informs|estimated|warned|explained")
-_SOURCE_BEFORE = re.compile(
-    r"(?P<src>(?:[\w’'.\-]+\s+){0,7}?[\w’'.\-]+)\s*,?\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?:" + _SOURCE_VERBS + r")\b", re.I)
+_SOURCE_VERB = re.compile(r"(?=[a-z])\b(?:" + _SOURCE_VERBS + r")\b", re.I)
 _SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
                            r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
 _ACCORDING = re.compile(r"according to (?:the )?(?P<src>[^,.;()]+)", re.I)
@@ -103,19 +101,31 @@ def _strip_possessive(word: str) -> str:
 
 
 class _Article:
-    """Everything found once per article, indexed by position."""
+    """Everything found in one stretch of an article (a sentence), indexed by position.
 
-    def __init__(self, article: Article):
+    Offsets are those of the whole article text, so spans can be quoted from it.
+    """
+
+    def __init__(self, article: Article, start: int = 0, end: int | None = None):
         self.article = article
-        text = article.text
-        self.tokens = tokenize(text)
+        end = len(article.text) if end is None else end
+        part = article.text[start:end]
+        self.tokens = [Token(t.start + start, t.end + start, t.text, t.low) for t in tokenize(part)]
         self.tok_starts = [t.start for t in self.tokens]
-        self.mentions = numbers.find_mentions(text)
-        self.cues = lexicon.find_cues(text)
+        self.mentions = numbers.find_mentions(part)
+        for m in self.mentions:
+            m.start += start
+            m.end += start
+            if m.qualifier_start is not None:
+                m.qualifier_start += start
+            if m.unit_end is not None:
+                m.unit_end += start
+        self.cues = [(a + start, b + start, metrics) for a, b, metrics in lexicon.find_cues(part)]
         self.cue_starts = [c[0] for c in self.cues]
-        self.places = gazetteer.find_places(text)
+        self.places = _shift_places(gazetteer.find_places(part), start)
         self.place_starts = [p.start for p in self.places]
-        self.periods = periods.find_periods(text, article.published)
+        self.periods = [periods.Period(p.start + start, p.end + start, p.kind, p.value)
+                        for p in periods.find_periods(part, article.published)]
         self.period_starts = [p.start for p in self.periods]
 
     def tok_at(self, offset: int) -> int:
@@ -123,6 +133,10 @@ class _Article:
 
     def within(self, starts: list[int], items: list, start: int, end: int) -> list:
         return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def _shift_places(places: list[gazetteer.Place], offset: int) -> list[gazetteer.Place]:
+    return [gazetteer.Place(p.start + offset, p.end + offset, p.name, p.level) for p in places]
 
 
 # ---------------------------------------------------------------- noun phrases
@@ -168,7 +182,7 @@ def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
 def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list[Candidate]:
     """Give the candidate numbers of one sentence with their noun phrases."""
     text = doc.article.text
-    mentions = [m for m in doc.mentions if s_start <= m.start < s_end]
+    mentions = doc.mentions
     t_first, t_stop = doc.tok_at(s_start), doc.tok_at(s_end)
     mention_starts = {doc.tokens[doc.tok_at(m.start)].start for m in mentions}
     found: list[Candidate] = []
@@ -395,8 +409,13 @@ def _source_for(sentence: str, last_person: list[str]) -> str | None:
     match = _SOURCE_AFTER.search(sentence)
     if match:
         return _reduce_source(match.group("src"))
-    for match in _SOURCE_BEFORE.finditer(sentence):
-        src = match.group("src")
+    for match in _SOURCE_VERB.finditer(sentence):
+        before = re.sub(r"\s*,?\s+(?:has|had|have)$", "", sentence[max(0, match.start() - 90):
+                                                                     match.start()].rstrip())
+        words = before.split()[-8:]
+        if not words:
+            continue
+        src = " ".join(words)
         parts = re.split(r"[,;:()\"“”]|\b(?:and|but|while|that|as|when|after|which)\b", src)
         src = parts[-1].strip()
         low = src.lower()
@@ -457,57 +476,99 @@ def _fact(article: Article, index: int, cand: Candidate, metric: str, unit: str,
 _DEFAULT_LOCATION = {"launched": "Ukraine", "intercepted": "Ukraine", "territory_seized": "Ukraine"}
 
 
+_SINGULAR_NOUNS = sorted((k for k, v in lexicon.NOUNS.items()
+                          if isinstance(k, str) and v in ("person", "missile", "drone")),
+                         key=len, reverse=True)
+_INTERESTING = re.compile(
+    r"(?=[a-z0-9])(?:\d|\b(?:" + "|".join(sorted(list(numbers.ONES) + list(numbers.TENS), key=len, reverse=True))
+    + r"|dozens?|hundreds|thousands|millions|scores)\b|\ban?\s+(?:[\w'’\-]+\s+){0,5}?(?:"
+    + "|".join(map(re.escape, _SINGULAR_NOUNS)) + r")\b)", re.I)
+_MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bmonth\b")
+
+
+class _Context:
+    """What earlier sentences of an article said, looked up only when a fact needs it."""
+
+    def __init__(self, article: Article, spans: list[tuple[str, int, int]]):
+        self.article, self.spans = article, spans
+        self._places: dict[int, list[gazetteer.Place]] = {}
+
+    def places(self, index: int) -> list[gazetteer.Place]:
+        if index not in self._places:
+            _, start, end = self.spans[index]
+            self._places[index] = _shift_places(
+                gazetteer.find_places(self.article.text[start:end]), start)
+        return self._places[index]
+
+    def last_places(self, index: int) -> list[gazetteer.Place]:
+        """Give the places of the latest sentence before `index` that named any."""
+        for i in range(index - 1, -1, -1):
+            found = self.places(i)
+            if found:
+                return found
+        return []
+
+    def last_person(self, index: int) -> str | None:
+        for i in range(index - 1, -1, -1):
+            _, start, end = self.spans[i]
+            names = _people_named(self.article.text[start:end])
+            if names:
+                return names[-1]
+        return None
+
+
 def extract_article(article: Article) -> list[dict]:
     """Give the facts of one article as a list of row dicts (columns of schemas.FACTS)."""
-    doc = _Article(article)
     text = article.text
+    spans = sentence_spans(article)
+    context = _Context(article, spans)
     rows: list[dict] = []
     pending_period: list[dict] = []
     default_period: str | None = None
-    last_places: list[gazetteer.Place] = []
     last_month: str | None = None
-    last_person: list[str] = []
     last_cls: list[str] = []
 
-    for index, (section, s_start, s_end) in enumerate(sentence_spans(article)):
+    for index, (section, s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
-        source = _source_for(sentence, last_person) if any(
-            s_start <= m.start < s_end for m in doc.mentions) or "a " in sentence.lower() else None
+        if not _INTERESTING.search(sentence):
+            if _MONTHISH.search(sentence):
+                last_month = _last_month(periods.find_periods(sentence, article.published),
+                                         last_month)
+            continue
+        doc = _Article(article, s_start, s_end)
         candidates = _candidates(doc, s_start, s_end, last_cls)
         sentence_rows: list[dict] = []
-        sentence_places = doc.within(doc.place_starts, doc.places, s_start, s_end)
+        source: str | None = None
         for i, cand in enumerate(candidates):
             m = cand.mention
             next_start = candidates[i + 1].mention.start if i + 1 < len(candidates) else s_end
             if m.kind == "number" and m.year_like and not (cand.cls and cand.np_end - cand.tok_end <= 2):
                 continue
             made = _facts_for(doc, cand, candidates, sentence, s_start, s_end)
+            if made and source is None:
+                person = context.last_person(index)
+                source = _source_for(sentence, [person] if person else []) or ""
             for metric, unit, value, qualifier, cue, stated in made:
                 location = _place_for(doc, cand, s_start, s_end, next_start)
                 if location is None:
                     if metric in _DEFAULT_LOCATION:
                         location = _DEFAULT_LOCATION[metric]
-                    elif last_places:
-                        location = _best(last_places, nearest_last=True).name
+                    else:
+                        earlier = context.last_places(index)
+                        location = _best(earlier, nearest_last=True).name if earlier else None
                 period = _period_for(doc, cand, s_start, s_end, metric, last_month)
                 if period is None and metric == "territory_seized":
                     period = last_month or ""
                 row = _fact(article, index, cand, metric, unit, value, qualifier, location, period,
-                            source, s_start, s_end, cue, stated)
+                            source or None, s_start, s_end, cue, stated)
                 sentence_rows.append(row)
                 if period is None:
                     pending_period.append(row)
         if sentence_rows and default_period is None and section == "body":
-            days = [p for p in doc.within(doc.period_starts, doc.periods, s_start, s_end)
-                    if p.kind in ("day", "date")]
+            days = [p for p in doc.periods if p.kind in ("day", "date")]
             default_period = days[0].value if days else article.published.isoformat()
         rows.extend(sentence_rows)
-        if sentence_places:
-            last_places = sentence_places
-        for p in doc.within(doc.period_starts, doc.periods, s_start, s_end):
-            if p.kind in ("month", "date"):
-                last_month = p.value[:7]
-        last_person.extend(_people_named(sentence))
+        last_month = _last_month(doc.periods, last_month)
     fallback = default_period or article.published.isoformat()
     for row in pending_period:
         row["period"] = fallback
@@ -515,6 +576,13 @@ def extract_article(article: Article) -> list[dict]:
         if row["period"] == "":
             row["period"] = None
     return _dedupe(rows)
+
+
+def _last_month(found: list[periods.Period], last_month: str | None) -> str | None:
+    for p in found:
+        if p.kind in ("month", "date"):
+            last_month = p.value[:7]
+    return last_month
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:

@@ -135,18 +135,29 @@ def _alternation(names: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 _LOOKUP = {**_alternation(TOWNS), **_alternation(REGIONS)}
 _LEVEL = {**{n: 2 for n in TOWNS}, **{n: 1 for n in REGIONS}, COUNTRY: 0}
-_NAMES = sorted(_LOOKUP, key=len, reverse=True)
 _PLACE_RE = re.compile(
     r"(?P<capital>\b(?:Ukraine['’]s capital(?: city)?|the (?:Ukrainian )?capital(?: city)?|"
     r"the capital's|capital city)\b)|"
     r"(?P<country>\b(?:Ukraine|nationwide|across the country|countrywide)\b)|"
-    r"(?P<name>\b(?:" + "|".join(re.escape(n) for n in _NAMES) + r")\b)",
-    re.I,
+    r"(?P<name>\b[A-Z][\w'’\-]*(?:\s[A-Z][\w\-]*|\speninsula)?)",
 )
 _NOT_OUR_CAPITAL = re.compile(
     r"(?:Russian|Russia['’]s|Emirati|UAE|regional|Belarusian|Saudi|Turkish|Qatari|U\.?S\.?|"
     r"American|British|Polish|Moldovan|Georgian|European|region's|province's|oblast's)\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+)?$", re.I)
+
+
+def _lookup(words: str) -> tuple[str, int] | None:
+    """Give (canonical name, length used) for the longest place name `words` starts with."""
+    key = re.sub(r"['’]s$", "", words.lower())
+    if key in _LOOKUP:
+        return _LOOKUP[key], len(words)
+    first = words.split()[0] if " " in words else None
+    if first:
+        key = re.sub(r"['’]s$", "", first.lower())
+        if key in _LOOKUP:
+            return _LOOKUP[key], len(first)
+    return None
 
 
 def find_places(text: str) -> list[Place]:
@@ -161,9 +172,12 @@ def find_places(text: str) -> list[Place]:
         elif match.group("country"):
             places.append(Place(match.start(), match.end(), COUNTRY, 0))
         else:
-            word = match.group("name")
-            if not word[0].isupper() or _FROM.search(before) or (word.isupper() and len(word) > 3):
+            found = _lookup(match.group("name"))
+            if found is None:
+                continue
+            name, length = found
+            word = match.group("name")[:length]
+            if _FROM.search(before) or (word.isupper() and len(word) > 3):
                 continue                                      # "from Kursk"; KYIV is a dateline
-            name = _LOOKUP[word.lower()]
-            places.append(Place(match.start(), match.end(), name, _LEVEL[name]))
+            places.append(Place(match.start(), match.start() + length, name, _LEVEL[name]))
     return places

@@ -65,13 +65,13 @@ _DIGITS = re.compile(
 )
 _WORD_NUM = (r"(?:" + "|".join(sorted(list(ONES) + list(TENS), key=len, reverse=True)) + r")")
 _WORDS = re.compile(
-    r"(?P<sign>\bminus\s+)?\b(?P<a>an?\s+)?"
+    r"(?=[a-z])(?P<sign>\bminus\s+)?\b(?P<a>an?\s+)?"
     r"(?P<w>" + _WORD_NUM + r"(?:[- ](?:" + "|".join(k for k in ONES if ONES[k] < 10 and ONES[k])
     + r"))?|a)(?P<dozen>\s+dozen)?"
     r"(?P<mult>(?:\s+(?:hundred|thousand|million|billion))+)?\b",
     re.I,
 )
-_ORDERS = re.compile(r"\b(" + "|".join(ORDERS) + r")\b", re.I)
+_ORDERS = re.compile(r"(?=[a-z])\b(" + "|".join(ORDERS) + r")\b", re.I)
 
 _UNIT_AFTER = [
     ("degC", re.compile(r"\s*(?:°\s*|º\s*|degrees?\s+|deg\.?\s*)?(?:C\b|Celsius\b|centigrade\b)", re.I)),

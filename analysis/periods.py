@@ -41,7 +41,8 @@ _PATTERNS = [
     ("last_weekday", r"\blast (?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
     ("weekday", r"\b(?P<wd2>" + "|".join(WEEKDAYS) + r")\b"),
 ]
-_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)), re.I)
+_RE = re.compile("(?=[a-z0-9])(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS))
+                 + ")", re.I)
 _KINDS = [k for k, _ in _PATTERNS]
 
 
