@@ -202,8 +202,9 @@ def find_mentions(text: str) -> list[Mention]:
         value *= _multiplier(mult)
         if match.group("sign"):
             value = -value
-        if words.lower() in ("zero",):
-            continue
+        if words.lower() in ("zero",) or (words.lower() == "one" and re.search(
+                r"\b(?:no|not|any)\s+$|\bone\s+$", text[max(0, start - 6):start], re.I)):
+            continue                                          # "no one was killed"
         if _MONTH_AFTER.match(text[end:end + 14]) or _SKIP_AFTER.match(text[end:end + 12]):
             continue
         found.append(Mention(start=start, end=end, value=value, kind="word"))

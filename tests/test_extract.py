@@ -1,0 +1,144 @@
+"""Extraction rules, each on a sentence written the way the press writes it."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from analysis.articles import parse_article
+from analysis.extract import extract_article
+from analysis.numbers import bounds, find_mentions
+
+
+def facts(body: str, date: str = "2026-02-03", headline: str = "Headline") -> list[dict]:
+    article = parse_article("t.txt", f" date {date} {headline}\n\n{body}\n".encode())
+    return extract_article(article)
+
+
+def one(body: str, **kw) -> dict:
+    found = facts(body, **kw)
+    assert len(found) == 1, [(f["metric"], f["unit"], f["value"]) for f in found]
+    return found[0]
+
+
+def triples(body: str, **kw) -> set[tuple]:
+    return {(f["metric"], f["unit"], f["value"]) for f in facts(body, **kw)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1,170", 1170), ("6.7 thousand", 6700), ("1.6 million", 1_600_000), ("Thirteen", 13),
+    ("twenty-five", 25), ("a dozen", 12), ("two dozen", 24), ("minus 19C", -19),
+    ("-17 degrees Celsius", -17), ("−10°C", -10), ("17 degrees below zero", -17),
+    ("hundreds of thousands", 100_000), ("tens of thousands", 10_000), ("dozens", 12),
+])
+def test_number_spellings(text, value):
+    mentions = find_mentions(f"It was {text} at dawn.")
+    assert [m.value for m in mentions] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "a 38-year-old woman", "Kh-101", "Shahed-136", "Tu-95MS", "3M22 Zircon", "the 24th storey",
+    "18 percent", "18%", "Feb. 24", "24 February", "at 8:11 am", "the four-year war",
+    "the 1,000-kilometer front",
+])
+def test_not_numbers(text):
+    assert find_mentions(f"We saw {text} there.") == []
+
+
+def test_counts_and_units():
+    assert one("Russia attacked with 450 drones overnight.")["metric"] == "launched"
+    assert triples("Ukraine said it intercepted or destroyed 38 missiles and 412 drones.") == {
+        ("intercepted", "missiles", 38.0), ("intercepted", "drones", 412.0)}
+    assert triples("Air defences destroyed all 14 enemy drones.") == {
+        ("intercepted", "drones", 14.0), ("launched", "drones", 14.0)}
+    assert triples("Ukraine shot down 28 out of 31 drones.") == {
+        ("intercepted", "drones", 28.0), ("launched", "drones", 31.0)}
+    assert triples("Russia attacked with more than a dozen attack drones and a cruise missile.") == {
+        ("launched", "drones", 12.0), ("launched", "missiles", 1.0)}
+
+
+def test_singular_person_and_age():
+    fact = one("Officials said that a 38-year-old woman had been killed in Kharkiv.")
+    assert (fact["metric"], fact["unit"], fact["value"], fact["location"]) == (
+        "killed", "people", 1.0, "Kharkiv")
+
+
+def test_units_are_normalised():
+    assert one("Some 5,000 customers in Odesa were left without power.")["unit"] == "subscribers"
+    assert one("Heating was cut to 300 apartment blocks in Kyiv.")["unit"] == "buildings"
+    assert one("The strike damaged three apartment blocks in Kyiv.")["unit"] == "apartment_buildings"
+    assert one("About 2,000 households in Sumy were without heating.")["unit"] == "homes"
+
+
+def test_restored_counts_are_not_facts():
+    assert facts("Power engineers restored electricity supply to 6.7 thousand customers.") == []
+
+
+def test_conversions_in_brackets_are_one_fact():
+    fact = one("Temperatures dropped to -17 degrees Celsius (1.4 degrees Fahrenheit) in Kyiv.")
+    assert (fact["value"], fact["stated_value"], fact["stated_unit"]) == (-17.0, 1.4, "degF")
+    fact = one("Russia seized 481 square kilometres (186 square miles) in January.")
+    assert (fact["metric"], fact["value"], fact["period"], fact["stated_value"]) == (
+        "territory_seized", 481.0, "2026-01", 186.0)
+
+
+def test_qualifiers_and_bounds():
+    fact = one("Russia launched more than 60 missiles overnight.")
+    assert (fact["qualifier"], fact["low"], fact["high"]) == ("more_than", 61.0, math.inf)
+    fact = one("Strikes cut heating to some 100,000 subscribers in Kharkiv.")
+    assert fact["qualifier"] == "approx" and fact["low"] < 100_000 < fact["high"]
+    fact = one("The blasts left hundreds of thousands of families without heat.")
+    assert (fact["qualifier"], fact["low"], fact["high"]) == (
+        "order_of_magnitude", 100_000.0, 999_999.0)
+    assert one("At least two people were wounded in Kyiv.")["qualifier"] == "at_least"
+    assert one("Up to 40 drones were launched at Odesa.")["qualifier"] == "at_most"
+    assert bounds(20, "approx", "nearly") == (18.0, 20.0)
+
+
+def test_places():
+    assert one("Two people were wounded in the capital.")["location"] == "Kyiv"
+    assert one("Two people were wounded in Kiev.")["location"] == "Kyiv"
+    assert one("Three people were killed in the Kharkov region.")["location"] == "Kharkiv"
+    assert one("Four people were killed in Odessa.")["location"] == "Odesa"
+    assert one("Russia launched 50 drones overnight.")["location"] == "Ukraine"
+    fact = one("A second round is due in the Emirati capital, where 3 people were wounded.")
+    assert fact["location"] != "Kyiv"
+
+
+def test_location_carries_over_for_casualties():
+    found = facts("Strikes hit Zaporizhzhia overnight. Three people were injured, officials said.")
+    assert found[0]["location"] == "Zaporizhzhia"
+
+
+@pytest.mark.parametrize("phrase, period", [
+    ("overnight", "2026-02-03"), ("yesterday", "2026-02-02"), ("on Friday", "2026-01-30"),
+    ("last Tuesday", "2026-01-27"), ("on Tuesday", "2026-02-03"),
+])
+def test_periods(phrase, period):
+    assert one(f"Five people were killed in Kyiv {phrase}.")["period"] == period
+
+
+def test_month_periods():
+    assert one("Russia seized 244 square kilometres in December 2025.")["period"] == "2025-12"
+    assert one("Russia seized 244 square kilometres last month.")["period"] == "2026-01"
+    assert one("Russia has taken 65,776 square kilometers since February 2022.")["period"] is None
+
+
+def test_lead_weekday_sets_the_day():
+    found = facts("Russia launched 14 drones, the air force said Wednesday. "
+                  "Two people were wounded in Odesa.", date="2023-11-23")
+    assert {f["period"] for f in found} == {"2023-11-22"}
+
+
+def test_sources():
+    assert one("Kyiv Mayor Vitali Klitschko said 1,170 buildings were left without heating.")[
+        "source"] == "Vitali Klitschko"
+    assert one("Russia launched 71 missiles, according to the Ukrainian air force.")[
+        "source"] == "Ukrainian air force"
+
+
+def test_never_facts():
+    assert facts("The war is now in its fourth year, and talks ended after seven days.") == []
+    assert facts("Moscow has attacked every winter since 2022, 18 percent of the grid.") == []
+    assert facts("No one was killed, and the 3M22 Zircon and Kh-101 missiles were tracked.") == []
