@@ -35,6 +35,8 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‑][\w]+)*|[^\W\d_][\w'’\-‑.]*(?<
 _BOUNDARY_PUNCT = {",", ";", ":", "—", "–", "(", ")", "-"}
 _BOUNDARY_WORDS = {"while", "but", "whereas", "although", "after", "when", "before", "because",
                    "who", "which", "that", "where", "though", "whilst"}
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:while|but|whereas|although|after|when|before|because|"
+                           r"who|which|that|where|though)\b", re.I)
 _RELATIVE = {"that", "which", "who", "whom"}
 _AUX = {"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "will",
         "would", "could", "also", "later", "all", "then", "subsequently", "reportedly", "not",
@@ -365,7 +367,8 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
     c_left, c_right = _clause_bounds(doc, cand, s_start, s_end, s_end)
     opener = doc.tokens[doc.tok_at(s_start)].start if doc.tok_at(s_start) < len(doc.tokens) else s_start
     for p in found:
-        if p.kind == "span" and p.end <= m.start and (p.start >= c_left or p.start <= opener + 12):
+        if p.kind == "span" and p.end <= m.start and (
+                p.start <= opener + 12 or not _CLAUSE_BREAK.search(doc.article.text[p.end:m.start])):
             return ""
     found = [p for p in found if p.kind != "span" or p.start >= m.start and p.start < c_right]
     if not found:
@@ -379,24 +382,38 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
     return nearest.value
 
 
+_NOT_SOURCES = {"explosions", "blasts", "attacks", "strikes", "sirens", "fires", "damage",
+                "footage", "video", "videos", "photos", "images", "casualties", "it", "this",
+                "which", "that", "there", "its", "his", "her", "their", "data"}
+
+
 def _reduce_source(raw: str) -> str | None:
-    words = raw.strip(" ,.\"“”'").split()
-    if not words:
-        return None
-    while words and words[0].lower() in ("the", "and", "but", "while", "as", "that", "also"):
+    """Give the name in an attribution: titles, roles and time words dropped."""
+    text = re.sub(r"\s+(?:on|in|late|early|last|this)\s+(?:\w+\s*)?$", "", raw.strip(" ,.\"“”'"))
+    text = re.sub(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                  r"Telegram|social media|a statement)\b.*$", "", text)
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an", "and", "but", "while", "as", "that",
+                                         "also", "unconfirmed"):
         words = words[1:]
-    if not words:
+    if not words or words[-1].lower() in _NOT_SOURCES or words[0].lower() in _NOT_SOURCES:
         return None
-    # keep the trailing name after a title: "Kyiv Mayor Vitali Klitschko" -> "Vitali Klitschko"
-    for i in range(len(words) - 1, -1, -1):
-        if words[i].lower().strip(",") in _TITLE_WORDS and i < len(words) - 1:
-            tail = words[i + 1:]
-            if all(w[:1].isupper() for w in tail):
-                return " ".join(tail)
+    from_org = re.search(r"\bfrom (?:the )?([A-Z].*)$", " ".join(words))
+    if from_org:
+        return from_org.group(1)
+    # a person after a title or role: "Kyiv Mayor Vitali Klitschko" -> "Vitali Klitschko"
+    run = 0
+    for w in reversed(words):
+        if w[:1].isupper() and w.lower() not in _TITLE_WORDS:
+            run += 1
+        else:
             break
-    # a clause ends at the last lower-case verb-like word before a capitalised name
-    text = " ".join(words)
-    return text or None
+    has_title = any(w.lower().strip(",") in _TITLE_WORDS for w in words[:len(words) - run])
+    if run >= 1 and has_title:
+        return " ".join(words[-min(run, 3):])
+    if run >= 2 and len(words) - run >= 2:
+        return " ".join(words[-2:])
+    return " ".join(words)
 
 
 def _source_for(sentence: str, last_person: list[str]) -> str | None:
