@@ -16,7 +16,6 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from . import schemas
 
 SUFFIX = ".txt"
 HEADER = re.compile(r"^ ?date (\S+)(?:[ \t]+(.*))?$")
@@ -211,6 +210,7 @@ def articles_frame(articles: list[Article]) -> pd.DataFrame:
     frame = frame.astype({c: "string" for c in
                           ("article_id", "headline", "dateline", "body", "text", "sha256", "path")})
     frame = frame.astype({"n_words": "int64", "n_chars": "int64"})
+    from . import schemas
     return schemas.ARTICLES.validate(frame)
 
 
@@ -225,6 +225,7 @@ def sentences_frame(articles: list[Article]) -> pd.DataFrame:
                                         "end", "text"])
     frame = frame.astype({"sentence_id": "string", "article_id": "string", "index": "int64",
                           "section": "string", "start": "int64", "end": "int64", "text": "string"})
+    from . import schemas
     return schemas.SENTENCES.validate(frame)
 
 

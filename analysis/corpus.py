@@ -10,7 +10,6 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from . import schemas
 from .articles import Article, ArticleError, articles_frame, find_article_files, parse_article
 from .extract import extract_article
 
@@ -90,6 +89,7 @@ def extract_rows(articles: Sequence[Article], workers: int = 1, progress: bool |
 
 def facts_frame(rows: list[dict]) -> pd.DataFrame:
     """Give the validated `facts` table built from fact rows."""
+    from . import schemas
     frame = pd.DataFrame(rows, columns=schemas.FACT_COLUMNS)
     floats = ["value", "low", "high", "stated_value"]
     ints = ["start", "end"]
@@ -118,3 +118,67 @@ def load_corpus(paths: Iterable[Path | str], keep_going: bool = False, workers: 
         facts=extract_facts(articles, workers=workers, progress=progress),
         errors=errors,
     )
+
+
+TABLES = ("articles", "sentences", "facts")
+MANIFEST = "manifest.json"
+
+
+def corpus_manifest(paths: Iterable[Path | str]) -> dict:
+    """Give the article ids and content hashes of the files under `paths`."""
+    import hashlib
+    files = find_article_files(paths)
+    return {"articles": {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}}
+
+
+def write_tables(corpus: Corpus, folder: Path | str, manifest: dict | None = None) -> list[Path]:
+    """Write the three tables to `folder` as CSV and Parquet, and the manifest; give the paths."""
+    import json
+    from .io import write_table, write_text
+    folder = Path(folder)
+    written = []
+    for name in TABLES:
+        frame = getattr(corpus, name)
+        written.append(write_table(frame, folder / f"{name}.parquet"))
+        written.append(write_table(frame, folder / f"{name}.csv"))
+    if manifest is not None:
+        written.append(write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
+                                  folder / MANIFEST))
+    return written
+
+
+def _cast(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in frame.columns:
+        if pd.api.types.is_string_dtype(frame[column]) or frame[column].dtype == object:
+            frame[column] = frame[column].astype("string")
+        elif pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].astype("datetime64[ns]")
+    return frame
+
+
+def read_tables(folder: Path | str, validate: bool = False) -> Corpus:
+    """Give the tables written by `write_tables` (validated when written; again on request)."""
+    folder = Path(folder)
+    frames = {name: _cast(pd.read_parquet(folder / f"{name}.parquet")) for name in TABLES}
+    if validate:
+        from . import schemas
+        for name, schema in (("articles", schemas.ARTICLES), ("sentences", schemas.SENTENCES),
+                             ("facts", schemas.FACTS)):
+            frames[name] = schema.validate(frames[name])
+    return Corpus(**frames)
+
+
+def cached_corpus(articles: Path | str, processed: Path | str | None = None,
+                  workers: int = 1) -> Corpus:
+    """Give the corpus tables: read from `processed` when they were built from exactly these
+    articles, otherwise extracted afresh."""
+    import json
+    if processed is not None:
+        folder = Path(processed)
+        try:
+            stored = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            if stored == corpus_manifest([articles]):
+                return read_tables(folder)
+        except (OSError, ValueError):
+            pass
+    return load_corpus([articles], workers=workers)

@@ -20,18 +20,21 @@ def reports(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _figure(row) -> str:
-    written = f"{row.qualifier_text} {row.number_text}" if isinstance(row.qualifier_text, str) \
-        else str(row.number_text)
-    return f"{written} ({row.article_id}, {row.source})"
+    written = f"{row.qualifier_text} {row.value:g}" if isinstance(row.qualifier_text, str) \
+        else f"{row.value:g}"
+    return f"{written} {row.unit} ({row.article_id}, {row.source})"
 
 
-def agreement(facts: pd.DataFrame) -> pd.DataFrame:
+def agreement(facts: pd.DataFrame, include_vague: bool = False) -> pd.DataFrame:
     """Give, for every figure reported by more than one article or source, the figures side
     by side, the interval they jointly allow and whether they agree.
 
     Figures agree when their ranges (`low`..`high`, from the qualifier) overlap: `more than
-    60` and `71` agree; two exact figures that differ do not.
+    60` and `71` agree; two exact figures that differ do not. Orders of magnitude
+    (`thousands`) are left out unless `include_vague`.
     """
+    if not include_vague:
+        facts = facts[facts["qualifier"] != "order_of_magnitude"]
     rep = reports(facts)
     rows = []
     for key, group in rep.groupby(GROUP, sort=True):

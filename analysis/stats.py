@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pandas as pd
-from scipy import stats as _stats
+from scipy.special import betaincinv
 
 Z95 = 1.959963984540054
 
@@ -35,8 +35,8 @@ def jeffreys(successes: float, trials: float, level: float = 0.95) -> tuple[floa
         return (math.nan, math.nan)
     a, b = successes + 0.5, trials - successes + 0.5
     tail = (1 - level) / 2
-    low = 0.0 if successes == 0 else float(_stats.beta.ppf(tail, a, b))
-    high = 1.0 if successes == trials else float(_stats.beta.ppf(1 - tail, a, b))
+    low = 0.0 if successes == 0 else float(betaincinv(a, b, tail))
+    high = 1.0 if successes == trials else float(betaincinv(a, b, 1 - tail))
     return (low, high)
 
 

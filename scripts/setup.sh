@@ -14,5 +14,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     $(for extra in "$@"; do printf -- "-r %s " "$extra"; done)
   echo "$want" > "$stamp"
 fi
+# `import analysis` works from any folder (notebooks run in notebooks/)
+site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+pwd > "$site/airwar-project.pth"
 # the project's environment as a named Jupyter kernel, for JupyterLab and the notebooks
 .venv/bin/python -m ipykernel install --sys-prefix --name airwar --display-name "Air war (project)" >/dev/null

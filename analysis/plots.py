@@ -1,0 +1,204 @@
+"""Charts in one style: a fixed palette per weapon and per source, labelled axes with units,
+a title, and a source line naming the data. Colours are paired with markers and differ in
+lightness, so the charts stay readable in greyscale."""
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+# Okabe-Ito colours, chosen for colour-blind readers and distinct grey levels.
+WEAPON_COLORS = {"missiles": "#0b3c6d", "drones": "#e69f00", "all": "#7f7f7f"}
+WEAPON_MARKERS = {"missiles": "o", "drones": "s", "all": "D"}
+CLASS_COLORS = {"ballistic missile": "#0b3c6d", "aeroballistic": "#56b4e9",
+                "cruise missile": "#009e73", "guided bomb": "#cc79a7", "drone": "#e69f00",
+                "other": "#7f7f7f"}
+SOURCE_COLORS = ["#0b3c6d", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000",
+                 "#f0e442"]
+SOURCE_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+UNIT_LABELS = {"buildings": "buildings", "homes": "homes", "subscribers": "subscribers",
+               "families": "families", "people": "people", "degC": "°C", "km2": "km²"}
+
+STYLE = {
+    "figure.figsize": (7.5, 4.2), "figure.dpi": 100, "savefig.dpi": 100,
+    "font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold", "axes.titlelocation": "left",
+    "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True,
+    "grid.color": "#dddddd", "grid.linewidth": 0.6, "legend.frameon": False,
+    "svg.hashsalt": "airwar", "figure.constrained_layout.use": False,
+}
+
+
+def use_style() -> None:
+    """Apply the workbook's chart style."""
+    plt.rcParams.update(STYLE)
+
+
+def source_palette(names: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Give (colour, marker) per source name, fixed by sorted order."""
+    return {name: (SOURCE_COLORS[i % len(SOURCE_COLORS)], SOURCE_MARKERS[i % len(SOURCE_MARKERS)])
+            for i, name in enumerate(sorted(set(names)))}
+
+
+def finish(fig, ax, title: str, xlabel: str, ylabel: str, source: str) -> None:
+    """Title, axis labels and the source line under the chart."""
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.text(0.01, 0.01, f"Source: {source}", fontsize=8, color="#444444", ha="left", va="bottom",
+             wrap=True)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+
+
+def articles_line(article_ids: Iterable[str]) -> str:
+    """Give the source line naming the articles."""
+    ids = sorted(set(article_ids))
+    shown = ", ".join(ids[:4]) + (f" and {len(ids) - 4} more" if len(ids) > 4 else "")
+    return f"news articles {shown}; figures extracted by the workbook"
+
+
+def interception_chart(ratios: pd.DataFrame):
+    """Interception rate per weapon with 95% Wilson intervals, one row per night and article."""
+    use_style()
+    fig, ax = plt.subplots()
+    labels = [f"{r.night} · {r.weapon}\n{r.article_id}" for r in ratios.itertuples()]
+    y = np.arange(len(ratios))[::-1]
+    for yi, r in zip(y, ratios.itertuples()):
+        color = WEAPON_COLORS.get(r.weapon, "#7f7f7f")
+        ax.errorbar(r.rate * 100, yi, xerr=[[100 * (r.rate - r.wilson_low)],
+                                           [100 * (r.wilson_high - r.rate)]],
+                    fmt=WEAPON_MARKERS.get(r.weapon, "o"), color=color, capsize=4, ms=7)
+        ax.annotate(f"{r.intercepted:g}/{r.launched:g}", (r.wilson_high * 100, yi),
+                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=9)
+    ax.set_yticks(y, labels, fontsize=8)
+    ax.set_xlim(0, 105)
+    finish(fig, ax, "Share of launched weapons intercepted, with 95% Wilson interval",
+           "intercepted / launched (%)", "night · weapon · article", articles_line(ratios["article_id"]))
+    return fig
+
+
+def cold_chart(points: pd.DataFrame):
+    """Temperature against heating-outage counts, one panel per unit, one marker per source.
+
+    `points` has city, source, temperature, outage, low, high, unit; open-ended bounds are
+    drawn as arrows, ranges as bars.
+    """
+    use_style()
+    units = sorted(points["unit"].unique()) or ["buildings"]
+    fig, axes = plt.subplots(1, len(units), figsize=(4.2 * len(units), 4.2), squeeze=False)
+    palette = source_palette(points["source"])
+    for ax, unit in zip(axes[0], units):
+        sub = points[points["unit"] == unit]
+        for r in sub.itertuples():
+            color, marker = palette[r.source]
+            ax.plot(r.temperature, r.outage, marker=marker, color=color, ms=8, ls="none",
+                    label=r.source)
+            if math.isinf(r.high):
+                ax.annotate("", xy=(r.temperature, r.outage * 1.6), xytext=(r.temperature, r.outage),
+                            arrowprops=dict(arrowstyle="->", color=color))
+            elif r.high > r.low:
+                ax.vlines(r.temperature, r.low, r.high, color=color, lw=2)
+            ax.annotate(r.city, (r.temperature, r.outage), xytext=(5, 5), textcoords="offset points",
+                        fontsize=8)
+        ax.set_yscale("log")
+        ax.set_xlabel("lowest temperature reported (°C)")
+        ax.set_ylabel(f"without heating ({UNIT_LABELS.get(unit, unit)})")
+        ax.set_title(f"Heating outages, {unit}", fontsize=10)
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    seen = dict(zip(labels, handles))
+    for ax in axes[0][1:]:
+        h, l = ax.get_legend_handles_labels()
+        seen.update(zip(l, h))
+    fig.legend(seen.values(), seen.keys(), loc="upper right", fontsize=8, title="article · source")
+    fig.suptitle("Temperature and heating outages by city", x=0.01, ha="left", fontweight="bold")
+    fig.text(0.01, 0.01, f"Source: {articles_line(points['article_id'])}", fontsize=8,
+             color="#444444")
+    fig.tight_layout(rect=(0, 0.06, 0.78, 0.95))
+    return fig
+
+
+def territory_chart(series: pd.DataFrame, article_points: pd.DataFrame, analysis: str,
+                    source: str):
+    """A monthly territorial-gain series as bars, the articles' figures marked on it."""
+    use_style()
+    fig, ax = plt.subplots()
+    if not series.empty:
+        ax.bar(series["month_start"], series["km2"], width=20, color="#9ecae1",
+               label=f"{analysis} series")
+    palette = source_palette(article_points["article_id"]) if not article_points.empty else {}
+    for r in article_points.itertuples():
+        color, marker = palette[r.article_id]
+        ax.plot(r.month_start, r.value, marker=marker, color=color, ms=9, ls="none",
+                label=f"article {r.article_id}")
+    handles, labels = ax.get_legend_handles_labels()
+    seen = dict(zip(labels, handles))
+    ax.legend(seen.values(), seen.keys(), fontsize=8, loc="upper left")
+    finish(fig, ax, "Territory seized by Russian forces per month", "month",
+           "territory seized (km²)", source)
+    return fig
+
+
+def rate_over_time(nightly: pd.DataFrame, marked: pd.DataFrame, window: int = 28):
+    """Rolling nightly interception rate of drones and missiles, the largest attacks marked."""
+    use_style()
+    fig, ax = plt.subplots(figsize=(8.5, 4.2))
+    for weapon, group in (("drones", "drone"), ("missiles", "missiles")):
+        color = WEAPON_COLORS[weapon]
+        sub = nightly[nightly["weapon_class"] == group].set_index("night").sort_index()
+        if sub.empty:
+            continue
+        rolled = (sub["destroyed"].astype("float64").rolling(f"{window}D").sum()
+                  / sub["launched"].astype("float64").rolling(f"{window}D").sum()) * 100
+        ax.plot(rolled.index, rolled.values, color=color, lw=1.6,
+                label=f"{weapon}, {window}-day rolling")
+    for r in marked.itertuples():
+        ax.plot(r.night, r.destroyed_rate * 100, marker="v", ms=8, color="#d55e00", mec="black",
+                ls="none")
+        ax.annotate(f"{r.night:%Y-%m-%d}: {r.launched:g}", (r.night, r.destroyed_rate * 100),
+                    xytext=(4, -12), textcoords="offset points", fontsize=7)
+    ax.set_ylim(0, 105)
+    ax.legend(fontsize=8, loc="lower left")
+    finish(fig, ax, "Share destroyed, nightly Air Force reports", "night",
+           "destroyed / launched (%)", "Ukrainian Air Force reports via P. Ivaniuk, Massive Missile "
+           "Attacks on Ukraine (Kaggle, CC BY-NC-SA 4.0); national command only")
+    return fig
+
+
+def size_distribution(nightly: pd.DataFrame, night, group: str = "all"):
+    """Histogram of attack sizes (weapons launched per night), one night marked."""
+    use_style()
+    fig, ax = plt.subplots()
+    sub = nightly[(nightly["weapon_class"] == group) & (nightly["launched"] > 0)]
+    bins = np.logspace(0, math.log10(max(sub["launched"].max(), 10)) + 0.05, 30)
+    ax.hist(sub["launched"].astype("float64"), bins=bins, color="#9ecae1", edgecolor="#3b6e94")
+    ax.set_xscale("log")
+    this = sub[sub["night"] == pd.Timestamp(night)]
+    for r in this.itertuples():
+        ax.axvline(r.launched, color="#d55e00", lw=2, ls="--")
+        ax.annotate(f"{pd.Timestamp(night):%Y-%m-%d}: {r.launched:g}", (r.launched, ax.get_ylim()[1] * 0.9),
+                    xytext=(4, 0), textcoords="offset points", color="#d55e00", fontsize=9)
+    finish(fig, ax, "How big attacks are: weapons launched per night", "weapons launched (log scale)",
+           "nights", "Ukrainian Air Force reports via P. Ivaniuk (Kaggle, CC BY-NC-SA 4.0); "
+           "national command only")
+    return fig
+
+
+def class_rates(rates: pd.DataFrame):
+    """Share destroyed by weapon class: the whole record beside one night."""
+    use_style()
+    fig, ax = plt.subplots()
+    classes = list(rates["weapon_class"])
+    x = np.arange(len(classes))
+    ax.bar(x - 0.2, rates["record_rate"] * 100, width=0.4, color=[CLASS_COLORS.get(c, "#7f7f7f") for c in classes],
+           label="whole record")
+    ax.bar(x + 0.2, rates["night_rate"] * 100, width=0.4, color="white",
+           edgecolor=[CLASS_COLORS.get(c, "#7f7f7f") for c in classes], hatch="//", label="the night")
+    ax.set_xticks(x, classes, rotation=15)
+    ax.set_ylim(0, 105)
+    ax.legend(fontsize=8)
+    finish(fig, ax, "Share destroyed by weapon class", "weapon class", "destroyed / launched (%)",
+           "Ukrainian Air Force reports via P. Ivaniuk (Kaggle, CC BY-NC-SA 4.0); national command only")
+    return fig

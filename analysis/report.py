@@ -1,0 +1,47 @@
+"""Display helpers for the notebooks: tables that fit a screen, prose from the data."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+SCREEN_ROWS = 20
+
+
+def setup() -> None:
+    """Set pandas display options so no table runs past a screen."""
+    pd.set_option("display.max_rows", SCREEN_ROWS)
+    pd.set_option("display.min_rows", 10)
+    pd.set_option("display.max_columns", 20)
+    pd.set_option("display.max_colwidth", 80)
+    pd.set_option("display.width", 120)
+    pd.set_option("display.precision", 3)
+
+
+def screen(frame: pd.DataFrame, rows: int = SCREEN_ROWS) -> pd.DataFrame:
+    """Give at most `rows` rows of `frame`; say how many were left out."""
+    if len(frame) > rows:
+        from IPython.display import Markdown, display
+        display(Markdown(f"*Showing {rows} of {len(frame):,} rows; the full table is in "
+                         "the variable and in `data/processed/`.*"))
+        return frame.head(rows)
+    return frame
+
+
+def md(text: str):
+    """Give `text` as Markdown for display."""
+    from IPython.display import Markdown
+    return Markdown(text)
+
+
+def esc(value) -> str:
+    """Give `value` as text safe to put in Markdown or HTML: nothing in it is markup."""
+    text = html.escape(str(value), quote=False)
+    for char in "\\`*_{}[]()#+!|<>~":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def pct(x: float, digits: int = 0) -> str:
+    """Give a share as a percentage."""
+    return f"{100 * x:.{digits}f}%"
