@@ -66,6 +66,7 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
         index = next((i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])), -1)
         cell = nbformat.v4.new_code_cell(_parameter_cell(params))
         cell.metadata["tags"] = ["injected-parameters"]
+        cell.id = "injected-parameters"                      # a fixed id keeps builds identical
         nb.cells.insert(index + 1, cell)
     sockets = tempfile.mkdtemp(prefix="airwar-kernel-")
     manager = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "ipc"))

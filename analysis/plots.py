@@ -6,8 +6,9 @@ from __future__ import annotations
 import math
 from typing import Iterable
 
-
+import matplotlib
 import matplotlib.pyplot as plt
+import matplotlib.ticker
 import numpy as np
 import pandas as pd
 
@@ -75,7 +76,7 @@ def interception_chart(ratios: pd.DataFrame):
                     xytext=(6, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlim(0, 105)
-    finish(fig, ax, "Share of launched weapons intercepted, with 95% Wilson interval",
+    finish(fig, ax, "Share intercepted, with 95% Wilson interval",
            "intercepted / launched (%)", "night · weapon · article", articles_line(ratios["article_id"]))
     return fig
 
@@ -92,28 +93,34 @@ def cold_chart(points: pd.DataFrame):
     palette = source_palette(points["source"])
     for ax, unit in zip(axes[0], units):
         sub = points[points["unit"] == unit]
+        finite = [v for v in list(sub["outage"]) + list(sub["high"]) if math.isfinite(v)]
+        top = max(finite) * 1.3 if finite else 1.0
         for r in sub.itertuples():
             color, marker = palette[r.source]
             ax.plot(r.temperature, r.outage, marker=marker, color=color, ms=8, ls="none",
                     label=r.source)
             if math.isinf(r.high):
-                ax.annotate("", xy=(r.temperature, r.outage * 1.6), xytext=(r.temperature, r.outage),
-                            arrowprops=dict(arrowstyle="->", color=color))
+                ax.annotate("", xy=(r.temperature, top * 0.97), xytext=(r.temperature, r.outage),
+                            arrowprops=dict(arrowstyle="->", color=color, lw=1.5))
             elif r.high > r.low:
                 ax.vlines(r.temperature, r.low, r.high, color=color, lw=2)
             ax.annotate(r.city, (r.temperature, r.outage), xytext=(5, 5), textcoords="offset points",
                         fontsize=8)
-        ax.set_yscale("log")
+        ax.set_ylim(0, top)
+        low_t, high_t = sub["temperature"].min(), sub["temperature"].max()
+        ax.set_xlim(low_t - 2, high_t + 2)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.set_xlabel("lowest temperature reported (°C)")
         ax.set_ylabel(f"without heating ({UNIT_LABELS.get(unit, unit)})")
-        ax.set_title(f"Heating outages, {unit}", fontsize=10)
+        ax.set_title(f"{unit}", fontsize=10)
     handles, labels = axes[0][0].get_legend_handles_labels()
     seen = dict(zip(labels, handles))
     for ax in axes[0][1:]:
         h, l = ax.get_legend_handles_labels()
         seen.update(zip(l, h))
     fig.legend(seen.values(), seen.keys(), loc="upper right", fontsize=8, title="article · source")
-    fig.suptitle("Temperature and heating outages by city", x=0.01, ha="left", fontweight="bold")
+    fig.suptitle("Temperature and heating outages by city (arrow: open-ended figure, bar: range)",
+                 x=0.01, ha="left", fontweight="bold")
     fig.text(0.01, 0.01, f"Source: {articles_line(points['article_id'])}", fontsize=8,
              color="#444444")
     fig.tight_layout(rect=(0, 0.06, 0.78, 0.95))
