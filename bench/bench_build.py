@@ -1,0 +1,65 @@
+"""Benchmark the build: `python -m analysis build` against running `jupyter nbconvert --execute
+--to html` on each notebook one after another, and the nbval run, in the same session.
+
+    .venv/bin/python bench/bench_build.py [--articles DIR]
+
+Prints a table; targets: build under 20 s and at least twice as fast as sequential
+nbconvert; nbval under 60 s.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis import config  # noqa: E402
+from analysis.build import notebook_paths  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def timed(cmd: list[str], **kw) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr[-2000:]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=Path, default=config.ARTICLES)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        build = timed([sys.executable, "-m", "analysis", "build", "--articles", str(args.articles),
+                       "--reports", str(tmp / "reports"), "--processed", str(tmp / "processed")],
+                      cwd=ROOT)
+        started = time.perf_counter()
+        for nb in notebook_paths():
+            timed([str(BIN / "jupyter"), "nbconvert", "--execute", "--to", "html",
+                   "--output-dir", str(tmp / "nbconvert"), str(nb)], cwd=ROOT)
+        sequential = time.perf_counter() - started
+        nbval = timed([sys.executable, "-m", "pytest", "-q", "-n", "2", "notebooks"], cwd=ROOT)
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}")
+    print(f"notebooks: {len(notebook_paths())}, corpus: {args.articles}")
+    print(f"{'step':<44}{'seconds':>9}  target")
+    print(f"{'python -m analysis build (tables+notebooks+HTML)':<44}{build:>9.1f}  < 20 s")
+    print(f"{'nbconvert --execute --to html, one by one':<44}{sequential:>9.1f}")
+    print(f"{'speed-up of the build over nbconvert':<44}{sequential / build:>8.1f}x  >= 2x")
+    print(f"{'pytest --nbval notebooks (2 workers)':<44}{nbval:>9.1f}  < 60 s")
+
+
+if __name__ == "__main__":
+    main()
