@@ -89,7 +89,7 @@ class Candidate:
     part_of: "Candidate | None" = None
     metric: str | None = None
     cue: str | None = None
-    extra: list[str] = field(default_factory=list)
+    inherited: str | None = None            # a bare number's likely noun, from its sentence
 
 
 def tokenize(text: str) -> list[Token]:
@@ -216,6 +216,7 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
     found.sort(key=lambda c: c.mention.start)
 
     # partitives: "24 of 28 drones", "23 of them", "of which seven"
+    sentence_cls: list[str] = []
     for i, cand in enumerate(found):
         m = cand.mention
         after = text[m.text_end:m.text_end + 12].lower()
@@ -230,8 +231,17 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
             if cand.cls is None and last_cls:
                 cand.cls = last_cls[-1]
                 cand.bare = False
+        elif cand.cls is None and re.match(r"\s+of\s+(?:the|these|those|its|their)\s", after):
+            # "33 of the drones": the noun after "of the" is what is counted
+            start = doc.tok_at(m.text_end + len(re.match(r"\s+of\s+\w+\s", after).group(0)))
+            cls, _, _ = _scan_np(doc, start, t_stop, mention_starts, "number")
+            if cls:
+                cand.cls, cand.bare = cls, False
+        elif cand.cls is None and cand.bare and sentence_cls:
+            cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
         if cand.cls:
             last_cls.append(cand.cls)
+            sentence_cls.append(cand.cls)
     for cand in found:
         if cand.of_total and cand.cls is None:
             cand.cls = cand.of_total.cls
@@ -246,7 +256,11 @@ def _allowed_metrics(cand: Candidate) -> set[str]:
     if cand.cls:
         return {metric for metric, units in lexicon.UNIT_FOR.items() if cand.cls in units}
     if cand.bare:
-        return {"killed", "wounded", "without_heating", "without_power"}
+        allowed = {"killed", "wounded", "without_heating", "without_power"}
+        if cand.inherited:
+            allowed |= {metric for metric, units in lexicon.UNIT_FOR.items()
+                        if cand.inherited in units}
+        return allowed
     return set()
 
 
@@ -641,10 +655,14 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
             metric, cue, cost = part_metric, part_cue, 0
     if metric is None or metric == "block" or cost > limit:
         return []
-    if cand.cls is None and cand.bare and metric not in ("killed", "wounded", "without_heating",
-                                                         "without_power"):
-        return []
     cls = cand.cls or "person"
+    if cand.cls is None and cand.inherited in lexicon.UNIT_FOR.get(metric, {}):
+        if cost > 3:
+            return []                                   # an inherited noun needs a close cue
+        cls = cand.inherited
+    elif cand.cls is None and cand.bare and metric not in ("killed", "wounded",
+                                                           "without_heating", "without_power"):
+        return []
     unit = lexicon.UNIT_FOR.get(metric, {}).get(cls)
     if unit is None:
         return []

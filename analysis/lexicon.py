@@ -25,8 +25,11 @@ NOUNS: dict[str | tuple[str, str], str] = {
                   "person"),
     **dict.fromkeys(("deaths", "dead", "fatalities", "death", "bodies"), "death"),
     **dict.fromkeys(("injuries", "injured", "wounded"), "injury"),
-    **dict.fromkeys(("buildings", "building", "structures", "high-rises", "blocks", "block"),
-                    "building"),
+    **dict.fromkeys(("buildings", "building", "structures", "high-rises", "blocks", "block",
+                     "schools", "school", "hospitals", "hospital", "kindergartens",
+                     "kindergarten", "churches", "shops", "stores", "offices", "garages",
+                     "businesses", "clinics", "universities", "dormitories", "hotels", "cafes",
+                     "restaurants", "supermarkets", "outbuildings", "cottages"), "building"),
     ("apartment", "blocks"): "apartment_building",
     ("apartment", "block"): "apartment_building",
     ("apartment", "buildings"): "apartment_building",
@@ -136,7 +139,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"disconnected|in the dark|outages?|no (?:power|electricity)", ("without_power",)),
     (r"shot down|shoot(?:s|ing)? down|downed|downs|intercept(?:ed|s|ing)?|"
      r"neutrali[sz](?:ed|es|ing)|jammed|suppressed|repelled|brought down|taken down|took down|"
-     r"eliminated|knocked out of the sky|were lost|locationally lost", ("intercepted",)),
+     r"eliminated|knocked out of the sky", ("intercepted",)),
     (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacks? with|targeted|targeting|"
      r"unleashed|deployed|sent|hurled|used|using|barrage of|salvo of|wave of|struck with|"
      r"involved|involving|flew|flying|raided", ("launched",)),

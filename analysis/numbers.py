@@ -152,8 +152,11 @@ def find_mentions(text: str) -> list[Mention]:
         before = text[max(0, start - 12):start]
         after = text[match.end("num"):match.end("num") + 12]
         if match.group("sign") is None and start > 0 and (text[start - 1].isalnum()
-                                                          or text[start - 1] in "-‑/_#"):
-            continue                                          # Kh-101, Tu-95MS, No.5
+                                                          or text[start - 1] in "-‑/_#$€£₴"):
+            continue                                          # Kh-101, Tu-95MS, No.5, $10
+        if re.match(r"\s*(?:million\s+|billion\s+)?(?:dollars|euros|hryvnias?|usd|eur|uah)\b",
+                    after, re.I):
+            continue
         if _SKIP_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             continue
         if re.match(r"^[^\W\d_]", after) and not re.match(r"^(?:C|F|km)", after):
