@@ -37,6 +37,9 @@ _BOUNDARY_WORDS = {"while", "but", "whereas", "although", "after", "when", "befo
                    "who", "which", "that", "where", "though", "whilst"}
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:while|but|whereas|although|after|when|before|because|"
                            r"who|which|that|where|though)\b", re.I)
+_OF_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s")
 _RELATIVE = {"that", "which", "who", "whom"}
 _AUX = {"were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "will",
         "would", "could", "also", "later", "all", "then", "subsequently", "reportedly", "not",
@@ -67,7 +70,7 @@ _TITLE_WORDS = {
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -92,14 +95,14 @@ class Candidate:
     inherited: str | None = None            # a bare number's likely noun, from its sentence
 
 
-def tokenize(text: str) -> list[Token]:
-    """Give the word and punctuation tokens of `text` with their spans."""
-    return [Token(m.start(), m.end(), m.group(), m.group().lower())
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Give the word and punctuation tokens of `text` with their spans (plus `offset`)."""
+    return [Token(m.start() + offset, m.end() + offset, m.group(), m.group().lower())
             for m in _TOKEN.finditer(text)]
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"['’]s$", "", word)
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 class _Article:
@@ -108,13 +111,15 @@ class _Article:
     Offsets are those of the whole article text, so spans can be quoted from it.
     """
 
-    def __init__(self, article: Article, start: int = 0, end: int | None = None):
+    def __init__(self, article: Article, start: int = 0, end: int | None = None,
+                 mentions: list[numbers.Mention] | None = None):
         self.article = article
         end = len(article.text) if end is None else end
         part = article.text[start:end]
-        self.tokens = [Token(t.start + start, t.end + start, t.text, t.low) for t in tokenize(part)]
+        self.start, self.part = start, part
+        self.tokens = tokenize(part, start)
         self.tok_starts = [t.start for t in self.tokens]
-        self.mentions = numbers.find_mentions(part)
+        self.mentions = numbers.find_mentions(part) if mentions is None else mentions
         for m in self.mentions:
             m.start += start
             m.end += start
@@ -124,17 +129,36 @@ class _Article:
                 m.unit_end += start
         self.cues = [(a + start, b + start, metrics) for a, b, metrics in lexicon.find_cues(part)]
         self.cue_starts = [c[0] for c in self.cues]
-        self.places = _shift_places(gazetteer.find_places(part), start)
-        self.place_starts = [p.start for p in self.places]
-        self.periods = [periods.Period(p.start + start, p.end + start, p.kind, p.value)
-                        for p in periods.find_periods(part, article.published)]
-        self.period_starts = [p.start for p in self.periods]
+        self._places: list[gazetteer.Place] | None = None
+        self._periods: list[periods.Period] | None = None
+
+    # places and periods are only read when a number became a fact
+    @property
+    def places(self) -> list[gazetteer.Place]:
+        if self._places is None:
+            self._places = _shift_places(gazetteer.find_places(self.part), self.start)
+            self.place_starts = [p.start for p in self._places]
+        return self._places
+
+    @property
+    def periods(self) -> list[periods.Period]:
+        if self._periods is None:
+            self._periods = [periods.Period(p.start + self.start, p.end + self.start, p.kind, p.value)
+                             for p in periods.find_periods(self.part, self.article.published)]
+            self.period_starts = [p.start for p in self._periods]
+        return self._periods
 
     def tok_at(self, offset: int) -> int:
         return bisect.bisect_left(self.tok_starts, offset)
 
     def within(self, starts: list[int], items: list, start: int, end: int) -> list:
         return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def within_places(self, start: int, end: int) -> list[gazetteer.Place]:
+        return self.within(self.place_starts, self.places, start, end) if self.places else []
+
+    def within_periods(self, start: int, end: int) -> list[periods.Period]:
+        return self.within(self.period_starts, self.periods, start, end) if self.periods else []
 
 
 def _shift_places(places: list[gazetteer.Place], offset: int) -> list[gazetteer.Place]:
@@ -221,17 +245,17 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
         m = cand.mention
         after = text[m.text_end:m.text_end + 12].lower()
         nxt = found[i + 1] if i + 1 < len(found) else None
-        link = re.match(r"\s+(?:out\s+)?of\s+(?:the\s+)?", after)
+        link = _OF_LINK.match(after)
         if link and nxt and nxt.mention.start == m.text_end + link.end():
             cand.of_total, nxt.part_of = nxt, cand
             cand.cls = nxt.cls
             continue
-        if re.match(r"\s+of\s+(?:them|those|whom|these)\b", after) or \
+        if _OF_THEM.match(after) or \
                 _PARTITIVE_BEFORE.search(text[max(0, m.start - 16):m.start]):
             if cand.cls is None and last_cls:
                 cand.cls = last_cls[-1]
                 cand.bare = False
-        elif cand.cls is None and re.match(r"\s+of\s+(?:the|these|those|its|their)\s", after):
+        elif cand.cls is None and _OF_THE.match(after):
             # "33 of the drones": the noun after "of the" is what is counted
             start = doc.tok_at(m.text_end + len(re.match(r"\s+of\s+\w+\s", after).group(0)))
             cls, _, _ = _scan_np(doc, start, t_stop, mention_starts, "number")
@@ -349,19 +373,19 @@ def _place_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
     m = cand.mention
     after_np = doc.tokens[cand.np_end - 1].end if cand.np_end > cand.tok else m.text_end
     c_left, c_right = _clause_bounds(doc, cand, s_start, s_end, next_start)
-    right = doc.within(doc.place_starts, doc.places, after_np, c_right)
+    right = doc.within_places( after_np, c_right)
     if right:
         return right[0].name
-    left = doc.within(doc.place_starts, doc.places, c_left, m.start)
+    left = doc.within_places( c_left, m.start)
     if left:
         return _best(left, nearest_last=True).name
-    beyond = doc.within(doc.place_starts, doc.places, after_np, min(s_end, next_start))
+    beyond = doc.within_places( after_np, min(s_end, next_start))
     if beyond:
         return beyond[0].name
-    before = doc.within(doc.place_starts, doc.places, s_start, m.start)
+    before = doc.within_places( s_start, m.start)
     if before:
         return before[-1].name
-    rest = doc.within(doc.place_starts, doc.places, after_np, s_end)
+    rest = doc.within_places( after_np, s_end)
     if rest:
         return rest[0].name
     return None
@@ -375,7 +399,7 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
     only within the number's clause. Otherwise the nearest day or month expression wins.
     """
     m = cand.mention
-    found = doc.within(doc.period_starts, doc.periods, s_start, s_end)
+    found = doc.within_periods( s_start, s_end)
     if not found:
         return None
     c_left, c_right = _clause_bounds(doc, cand, s_start, s_end, s_end)
@@ -510,10 +534,8 @@ _DEFAULT_LOCATION = {"launched": "Ukraine", "intercepted": "Ukraine", "territory
 _SINGULAR_NOUNS = sorted((k for k, v in lexicon.NOUNS.items()
                           if isinstance(k, str) and v in ("person", "missile", "drone")),
                          key=len, reverse=True)
-_INTERESTING = re.compile(
-    r"(?=[a-z0-9])(?:\d|\b(?:" + "|".join(sorted(list(numbers.ONES) + list(numbers.TENS), key=len, reverse=True))
-    + r"|dozens?|hundreds|thousands|millions|scores)\b|\ban?\s+(?:[\w'’\-]+\s+){0,5}?(?:"
-    + "|".join(map(re.escape, _SINGULAR_NOUNS)) + r")\b)", re.I)
+_SINGULAR = re.compile(r"(?=[a])\ban?\s+(?:[\w'’\-]+\s+){0,5}?(?:"
+                       + "|".join(map(re.escape, _SINGULAR_NOUNS)) + r")\b", re.I)
 _MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bmonth\b")
 
 
@@ -561,12 +583,13 @@ def extract_article(article: Article) -> list[dict]:
 
     for index, (section, s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
-        if not _INTERESTING.search(sentence):
+        mentions = numbers.find_mentions(sentence)
+        if not mentions and not _SINGULAR.search(sentence):
             if _MONTHISH.search(sentence):
                 last_month = _last_month(periods.find_periods(sentence, article.published),
                                          last_month)
             continue
-        doc = _Article(article, s_start, s_end)
+        doc = _Article(article, s_start, s_end, mentions)
         candidates = _candidates(doc, s_start, s_end, last_cls)
         sentence_rows: list[dict] = []
         source: str | None = None
@@ -599,7 +622,8 @@ def extract_article(article: Article) -> list[dict]:
             days = [p for p in doc.periods if p.kind in ("day", "date")]
             default_period = days[0].value if days else article.published.isoformat()
         rows.extend(sentence_rows)
-        last_month = _last_month(doc.periods, last_month)
+        if sentence_rows or _MONTHISH.search(sentence):
+            last_month = _last_month(doc.periods, last_month)
     fallback = default_period or article.published.isoformat()
     for row in pending_period:
         row["period"] = fallback

@@ -57,15 +57,16 @@ _QUAL_RE = re.compile(
     r"(?:^|(?<=[^\w]))(" + "|".join(sorted(map(re.escape, _QUAL_LOOKUP), key=len, reverse=True))
     + r")\s+(?:of\s+)?$", re.I)
 
+# The leading lookaheads let the engine skip quickly to where a number can start.
 _DIGITS = re.compile(
-    r"(?P<sign>\b(?:minus|negative)\s+|(?<![\w.,\-‑−–])[-−–](?=\d))?"
+    r"(?=[-−–\dmn])(?P<sign>\b(?:minus|negative)\s+|(?<![\w.,\-‑−–])[-−–](?=\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<mult>\s+(?:thousand|million|billion)\b)?",
     re.I,
 )
 _WORD_NUM = (r"(?:" + "|".join(sorted(list(ONES) + list(TENS), key=len, reverse=True)) + r")")
 _WORDS = re.compile(
-    r"(?=[a-z])(?P<sign>\bminus\s+)?\b(?P<a>an?\s+)?"
+    r"(?=[aefmnostz])(?P<sign>\bminus\s+)?\b(?P<a>an?\s+)?"
     r"(?P<w>" + _WORD_NUM + r"(?:[- ](?:" + "|".join(k for k in ONES if ONES[k] < 10 and ONES[k])
     + r"))?|a)(?P<dozen>\s+dozen)?"
     r"(?P<mult>(?:\s+(?:hundred|thousand|million|billion))+)?\b",
@@ -82,6 +83,10 @@ _UNIT_AFTER = [
                        r"\s*sq\.?\s?km\b|\s*square-kilomet(?:er|re)s?\b", re.I)),
     ("mi2", re.compile(r"\s*(?:square|sq\.?)\s*mi(?:les?)?\b", re.I)),
 ]
+_CURRENCY_AFTER = re.compile(r"\s*(?:million\s+|billion\s+)?(?:dollars|euros|hryvnias?|usd|eur|uah)\b",
+                             re.I)
+_YEAR_AFTER = re.compile(r"^,\s*\d{4}\b")
+_RANGE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*$")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH_RE + r"\.?\s+$", re.I)
 _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"\b", re.I)
 _SKIP_AFTER = re.compile(
@@ -154,14 +159,13 @@ def find_mentions(text: str) -> list[Mention]:
         if match.group("sign") is None and start > 0 and (text[start - 1].isalnum()
                                                           or text[start - 1] in "-‑/_#$€£₴"):
             continue                                          # Kh-101, Tu-95MS, No.5, $10
-        if re.match(r"\s*(?:million\s+|billion\s+)?(?:dollars|euros|hryvnias?|usd|eur|uah)\b",
-                    after, re.I):
+        if _CURRENCY_AFTER.match(after):
             continue
         if _SKIP_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             continue
-        if re.match(r"^[^\W\d_]", after) and not re.match(r"^(?:C|F|km)", after):
+        if after[:1].isalpha() and not after.startswith(("C", "F", "km")):
             continue                                          # 3M22, 95MS, 24th
-        if re.match(r"^,\s*\d{4}\b", after) or re.search(r"\b\d{1,2}\s*[-–]\s*$", before):
+        if _YEAR_AFTER.match(after) or _RANGE_BEFORE.search(before):
             continue                                          # Feb. 24, 2022; 10-15
         value = _parse_digits(match.group("num"))
         mult = match.group("mult")
@@ -220,27 +224,44 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
+_UNIT_RE = re.compile("|".join(f"(?P<u{i}>{pattern.pattern})" for i, (_, pattern) in
+                               enumerate(_UNIT_AFTER)), re.I)
+_UNIT_NAMES = [unit for unit, _ in _UNIT_AFTER]
+
+
 def _attach_unit(text: str, mention: Mention) -> None:
-    tail = text[mention.end:mention.end + 40]
-    for unit, pattern in _UNIT_AFTER:
-        match = pattern.match(tail)
-        if match:
-            mention.unit, mention.unit_end = unit, mention.end + match.end()
-            if unit == "degC-":
-                mention.unit, mention.value = "degC", -abs(mention.value)
-            return
+    match = _UNIT_RE.match(text, mention.end, mention.end + 40)
+    if match:
+        unit = _UNIT_NAMES[int(match.lastgroup[1:])]
+        mention.unit, mention.unit_end = unit, match.end()
+        if unit == "degC-":
+            mention.unit, mention.value = "degC", -abs(mention.value)
 
 
 def _attach_qualifier(text: str, mention: Mention) -> None:
     head = text[max(0, mention.start - 40):mention.start]
-    match = _QUAL_RE.search(head)
-    if not match:
+    stripped = head.rstrip()
+    if len(stripped) == len(head) and head:
+        return                                                # no space before: not a phrase
+    words = stripped.split()[-4:]
+    if words and words[-1].lower() == "of" and len(words) > 1:
+        words = words[:-1]                                    # "a total of 54"
+    phrase = None
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            candidate = " ".join(words[-n:]).lower()
+            if candidate in _QUAL_LOOKUP:
+                phrase = candidate
+                break
+    if phrase is None:
         return
-    phrase = match.group(1).lower()
     qualifier = _QUAL_LOOKUP[phrase]
-    mention.qualifier_text = text[mention.start - len(head) + match.start(1):
-                                  mention.start - len(head) + match.end(1)]
-    mention.qualifier_start = mention.start - len(head) + match.start(1)
+    at = stripped.lower().rfind(phrase)
+    if at > 0 and (stripped[at - 1].isalnum()):
+        return                                                # "moreover 5" is not "over 5"
+    offset = mention.start - len(head)
+    mention.qualifier_text = head[at:at + len(phrase)]
+    mention.qualifier_start = offset + at
     if phrase in ("all", "all of"):
         mention.all_ = True
     if mention.kind == "order":

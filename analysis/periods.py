@@ -69,8 +69,18 @@ def _shift_month(day: dt.date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+# Every expression holds one of these; a text without any is skipped quickly.
+_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+         "day", "since", "so far", "this ", "last ", "recent", "past", "whole", "all of",
+         "course of", "rest of", "in 1", "in 2", "during", "throughout", "over ", "average",
+         "total", "month", "night", "morning", "evening", "yester")
+
+
 def find_periods(text: str, published: dt.date) -> list[Period]:
     """Give the resolved time expressions of `text`, in order."""
+    low = text.lower()
+    if not any(key in low for key in _KEYS):
+        return []
     found = []
     for match in _RE.finditer(text):
         kind = _KINDS[int(match.lastgroup[1:])]
