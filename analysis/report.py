@@ -45,3 +45,14 @@ def esc(value) -> str:
 def pct(x: float, digits: int = 0) -> str:
     """Give a share as a percentage."""
     return f"{100 * x:.{digits}f}%"
+
+
+def bullets(lines, empty: str, limit: int = 10):
+    """Give Markdown bullets for at most `limit` lines, saying how many more there are."""
+    lines = list(lines)
+    if not lines:
+        return md(empty)
+    shown = [f"- {line}" for line in lines[:limit]]
+    if len(lines) > limit:
+        shown.append(f"- … and {len(lines) - limit:,} more (see the table above)")
+    return md("\n".join(shown))
