@@ -29,6 +29,7 @@ from .articles import Article, sentence_id, sentence_spans
 MAX_COST = 20           # words between a number and its cue, clause boundaries included
 SINGULAR_MAX_COST = 8   # "a woman was killed": the cue must be close
 BOUNDARY_COST = 6
+AND_COST = 3
 QUOTE_WIDTH = 240
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‑][\w]+)*|[^\W\d_][\w'’\-‑.]*(?<![.])|[^\w\s]")
@@ -302,6 +303,8 @@ def _gap_cost(doc: _Article, a: int, b: int, right: bool) -> float:
             cost += BOUNDARY_COST
         elif low in (".", "!", "?"):
             return math.inf
+        elif low in ("and", "or") and not right:
+            cost += AND_COST                        # "killed and seven were injured"
         else:
             cost += 1
     return cost
@@ -454,7 +457,7 @@ def _reduce_source(raw: str) -> str | None:
     return " ".join(words)
 
 
-def _source_for(sentence: str, last_person: list[str]) -> str | None:
+def _source_for(sentence: str, last_person: list[str], last_source: str | None = None) -> str | None:
     match = _APPOSITIVE.search(sentence)
     if match:
         return match.group("name")
@@ -477,6 +480,8 @@ def _source_for(sentence: str, last_person: list[str]) -> str | None:
         if low in _PRONOUNS:
             if low in ("he", "she") and last_person:
                 return last_person[-1]
+            if low in ("it", "they") and last_source:
+                return last_source
             continue
         reduced = _reduce_source(src)
         if reduced:
@@ -528,6 +533,9 @@ def _fact(article: Article, index: int, cand: Candidate, metric: str, unit: str,
     }
 
 
+# "the city", "the region": a place named before, not the whole country
+_ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:city|town|village|region|oblast|province|"
+                              r"capital|area|port)\b|\bthere\b", re.I)
 _DEFAULT_LOCATION = {"launched": "Ukraine", "intercepted": "Ukraine", "territory_seized": "Ukraine"}
 
 
@@ -580,6 +588,7 @@ def extract_article(article: Article) -> list[dict]:
     default_period: str | None = None
     last_month: str | None = None
     last_cls: list[str] = []
+    last_source: str | None = None
 
     for index, (section, s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
@@ -601,11 +610,12 @@ def extract_article(article: Article) -> list[dict]:
             made = _facts_for(doc, cand, candidates, sentence, s_start, s_end)
             if made and source is None:
                 person = context.last_person(index)
-                source = _source_for(sentence, [person] if person else []) or ""
+                source = _source_for(sentence, [person] if person else [], last_source) or ""
+                last_source = source or last_source
             for metric, unit, value, qualifier, cue, stated in made:
                 location = _place_for(doc, cand, s_start, s_end, next_start)
                 if location is None:
-                    if metric in _DEFAULT_LOCATION:
+                    if metric in _DEFAULT_LOCATION and not _ANAPHORIC_PLACE.search(sentence):
                         location = _DEFAULT_LOCATION[metric]
                     else:
                         earlier = context.last_places(index)
@@ -668,6 +678,10 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
         return [(lexicon.NOUN_METRIC[cand.cls], "people", abs(m.value), m.qualifier, head,
                  (None, None))]
     metric, cue, cost = _choose_metric(doc, cand, s_start, s_end, prefer_left=prefer_left)
+    conjunct = _conjunct_of(doc, cand, candidates)
+    if conjunct is not None and conjunct.metric in _allowed_metrics(cand) and (
+            metric is None or cost > BOUNDARY_COST):
+        metric, cue, cost = conjunct.metric, conjunct.cue, 0     # "... and five cruise missiles"
     limit = MAX_COST
     if m.kind == "article":
         limit = SINGULAR_MAX_COST if cand.cls == "person" else SINGULAR_MAX_COST + 4
@@ -692,10 +706,29 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
         return []
     qualifier = m.qualifier
     value = abs(m.value)
+    cand.metric, cand.cue = metric, cue
     out = [(metric, unit, value, qualifier, cue, (None, None))]
     if m.all_ and metric == "intercepted":
         out.append(("launched", unit, value, qualifier, cue, (None, None)))
     return out
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as|plus|along with|and also)?\s*$", re.I)
+
+
+def _conjunct_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """Give the number this one is listed with ("11 ballistic missiles and five cruise
+    missiles"), if the words between them only coordinate."""
+    i = candidates.index(cand)
+    if i == 0:
+        return None
+    prev = candidates[i - 1]
+    if prev.metric is None:
+        return None
+    prev_end = doc.tokens[prev.np_end - 1].end if prev.np_end > prev.tok else prev.mention.text_end
+    start = cand.mention.qualifier_start if cand.mention.qualifier_start is not None else cand.mention.start
+    gap = doc.article.text[prev_end:start]
+    return prev if _COORDINATION.fullmatch(gap) else None
 
 
 def _measure(doc: _Article, cand: Candidate, candidates: list[Candidate], unit: str) -> list[tuple]:

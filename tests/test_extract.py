@@ -142,3 +142,20 @@ def test_never_facts():
     assert facts("The war is now in its fourth year, and talks ended after seven days.") == []
     assert facts("Moscow has attacked every winter since 2022, 18 percent of the grid.") == []
     assert facts("No one was killed, and the 3M22 Zircon and Kh-101 missiles were tracked.") == []
+
+
+def test_listed_numbers_share_their_verb():
+    assert triples("Russia fired 352 drones and decoys overnight, as well as 11 ballistic missiles "
+                   "and five cruise missiles, the air force said.") == {
+        ("launched", "drones", 352.0), ("launched", "missiles", 11.0), ("launched", "missiles", 5.0)}
+
+
+def test_nearest_verb_across_and():
+    assert triples("Two people were killed and seven others were injured in Dnipro.") == {
+        ("killed", "people", 2.0), ("wounded", "people", 7.0)}
+
+
+def test_the_city_is_not_the_country():
+    found = facts("A missile hit Sumy on Sunday. Russian forces attacked the city with two "
+                  "Iskander-M ballistic missiles.")
+    assert [(f["metric"], f["location"]) for f in found] == [("launched", "Sumy")]
