@@ -156,6 +156,6 @@ def test_nearest_verb_across_and():
 
 
 def test_the_city_is_not_the_country():
-    found = facts("A missile hit Sumy on Sunday. Russian forces attacked the city with two "
+    found = facts("Explosions shook Sumy on Sunday. Russian forces attacked the city with two "
                   "Iskander-M ballistic missiles.")
     assert [(f["metric"], f["location"]) for f in found] == [("launched", "Sumy")]
