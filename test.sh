@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Set up the environment and run every test: unit, accuracy, CLI, properties, notebooks.
+# Set up the environment and run every test: unit, accuracy, CLI, properties, notebooks, and
+# the report and JupyterLab in headless Chromium (set up by scripts/setup-browser.sh).
 # Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
+scripts/setup-browser.sh
 exec .venv/bin/python -m pytest -n 2 "$@"

@@ -174,11 +174,21 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         yield from _trimmed(text, cursor, p_end)
 
 
+MAX_SENTENCE = 2000   # characters; longer runs without a full stop are cut at a space
+
+
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield from _trimmed(text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         yield start, end
 

@@ -3,11 +3,18 @@
 Notebooks run in parallel, one kernel per notebook, as many at once as there are cores.
 Each notebook's first cell is tagged `parameters` (papermill's convention); for a corpus
 other than the default one, a cell with the new values is injected after it.
+
+The pages use the `airwar` template (`analysis/templates/`): JupyterLab's look with no
+script fetched from the network, the notebook's heading as the page title, and every chart
+given a text alternative: the title of the `plots` function that drew it (`plots.TITLES`),
+else the section it sits in.
 """
 from __future__ import annotations
 
+import copy
 import html
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -21,6 +28,8 @@ from . import config
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 KERNEL = "python3"
 CELL_TIMEOUT = 600
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE = "airwar"
 
 
 def notebook_paths(folder: Path = config.NOTEBOOKS) -> list[Path]:
@@ -37,13 +46,57 @@ _EXPORTER = None
 _EXPORTER_LOCK = threading.Lock()
 
 
-def _export_html(nb) -> str:
+_CHART_CALL = re.compile(r"\bplots\.(\w+)\(")
+
+
+def _headings(source: str) -> list[str]:
+    return [line.lstrip("#").strip() for line in source.splitlines()
+            if re.match(r"#{1,6} ", line)]
+
+
+def chart_alts(nb, title: str) -> list[str]:
+    """Give a text alternative for each PNG output of `nb`, in order.
+
+    A chart drawn by a function of `analysis.plots` is described by its title; any other
+    image by the section (the latest Markdown heading) it appears in.
+    """
+    from . import plots
+    alts, section = [], title
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            section = (_headings(cell.source) or [section])[-1]
+            continue
+        if cell.cell_type != "code":
+            continue
+        titles = [plots.TITLES[name] for name in _CHART_CALL.findall(cell.source)
+                  if name in plots.TITLES]
+        for output in cell.get("outputs", []):
+            if "image/png" in output.get("data", {}):
+                alts.append(f"Chart: {titles.pop(0)}" if titles else f"Chart in section: {section}")
+    return alts
+
+
+def _with_alts(nb, title: str):
+    """Give a copy of `nb` whose PNG outputs carry `alt` metadata (the notebook is untouched)."""
+    nb = copy.deepcopy(nb)
+    alts = iter(chart_alts(nb, title))
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if "image/png" in output.get("data", {}):
+                meta = output.setdefault("metadata", {}).setdefault("image/png", {})
+                meta.setdefault("alt", next(alts))
+    return nb
+
+
+def _export_html(nb, title: str) -> str:
     global _EXPORTER
+    nb = _with_alts(nb, title)
     with _EXPORTER_LOCK:
         if _EXPORTER is None:
             from nbconvert import HTMLExporter
-            _EXPORTER = HTMLExporter(template_name="lab")
-        body, _ = _EXPORTER.from_notebook_node(nb)
+            _EXPORTER = HTMLExporter(template_name=TEMPLATE,
+                                     extra_template_basedirs=[str(TEMPLATES)])
+        body, _ = _EXPORTER.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
 
 
@@ -83,22 +136,25 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
         shutil.rmtree(sockets, ignore_errors=True)
     for cell in nb.cells:                                   # no run times in the saved notebook
         cell.metadata.pop("execution", None)
-    body = _export_html(nb)
+    body = _export_html(nb, _nb_title(nb, path.stem))
     write_text(body, html_out)
     if ipynb_out is not None and error is None:
         write_text(nbformat.writes(nb) + "\n", ipynb_out)
     return path.name, time.perf_counter() - started, error
 
 
-def _title(path: Path) -> str:
-    import nbformat
-    nb = nbformat.read(path, as_version=4)
+def _nb_title(nb, default: str) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("#"):
                     return line.lstrip("# ").strip()
-    return path.stem
+    return default
+
+
+def _title(path: Path) -> str:
+    import nbformat
+    return _nb_title(nbformat.read(path, as_version=4), path.stem)
 
 
 def index_page(notebooks: list[Path], corpus, title: str) -> str:
@@ -123,6 +179,7 @@ body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
 th {{ background: #f3f3f3; }}
+#corpus td:nth-child(2) {{ white-space: nowrap; }}
 </style>
 </head>
 <body>

@@ -24,6 +24,17 @@ SOURCE_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 UNIT_LABELS = {"buildings": "buildings", "homes": "homes", "subscribers": "subscribers",
                "families": "families", "people": "people", "degC": "°C", "km2": "km²"}
 
+# Each chart's title, by the function that draws it; the build gives it as the chart's text
+# alternative (alt) in the HTML report.
+TITLES = {
+    "interception_chart": "Share intercepted, with 95% Wilson interval",
+    "cold_chart": "Temperature and heating outages by city (arrow: open-ended figure, bar: range)",
+    "territory_chart": "Territory seized by Russian forces per month",
+    "rate_over_time": "Share destroyed, nightly Air Force reports",
+    "size_distribution": "How big attacks are: weapons launched per night",
+    "class_rates": "Share destroyed by weapon class",
+}
+
 STYLE = {
     "figure.figsize": (7.5, 4.2), "figure.dpi": 100, "savefig.dpi": 100,
     "font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold", "axes.titlelocation": "left",
@@ -76,7 +87,7 @@ def interception_chart(ratios: pd.DataFrame):
                     xytext=(6, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlim(0, 105)
-    finish(fig, ax, "Share intercepted, with 95% Wilson interval",
+    finish(fig, ax, TITLES["interception_chart"],
            "intercepted / launched (%)", "night · weapon · article", articles_line(ratios["article_id"]))
     return fig
 
@@ -107,8 +118,12 @@ def cold_chart(points: pd.DataFrame):
             ax.annotate(r.city, (r.temperature, r.outage), xytext=(5, 5), textcoords="offset points",
                         fontsize=8)
         ax.set_ylim(0, top)
-        low_t, high_t = sub["temperature"].min(), sub["temperature"].max()
-        ax.set_xlim(low_t - 2, high_t + 2)
+        if len(sub):
+            low_t, high_t = sub["temperature"].min(), sub["temperature"].max()
+            ax.set_xlim(low_t - 2, high_t + 2)
+        else:
+            ax.text(0.5, 0.5, "no outage figure with a temperature", transform=ax.transAxes,
+                    ha="center", va="center", color="#444444")
         ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.set_xlabel("lowest temperature reported (°C)")
         ax.set_ylabel(f"without heating ({UNIT_LABELS.get(unit, unit)})")
@@ -119,7 +134,7 @@ def cold_chart(points: pd.DataFrame):
         h, l = ax.get_legend_handles_labels()
         seen.update(zip(l, h))
     fig.legend(seen.values(), seen.keys(), loc="upper right", fontsize=8, title="article · source")
-    fig.suptitle("Temperature and heating outages by city (arrow: open-ended figure, bar: range)",
+    fig.suptitle(TITLES["cold_chart"],
                  x=0.01, ha="left", fontweight="bold")
     fig.text(0.01, 0.01, f"Source: {articles_line(points['article_id'])}", fontsize=8,
              color="#444444")
@@ -143,7 +158,7 @@ def territory_chart(series: pd.DataFrame, article_points: pd.DataFrame, analysis
     handles, labels = ax.get_legend_handles_labels()
     seen = dict(zip(labels, handles))
     ax.legend(seen.values(), seen.keys(), fontsize=8, loc="upper left")
-    finish(fig, ax, "Territory seized by Russian forces per month", "month",
+    finish(fig, ax, TITLES["territory_chart"], "month",
            "territory seized (km²)", source)
     return fig
 
@@ -168,7 +183,7 @@ def rate_over_time(nightly: pd.DataFrame, marked: pd.DataFrame, window: int = 28
                     xytext=(4, -12), textcoords="offset points", fontsize=7)
     ax.set_ylim(0, 105)
     ax.legend(fontsize=8, loc="lower left")
-    finish(fig, ax, "Share destroyed, nightly Air Force reports", "night",
+    finish(fig, ax, TITLES["rate_over_time"], "night",
            "destroyed / launched (%)", "Ukrainian Air Force reports via P. Ivaniuk, Massive Missile "
            "Attacks on Ukraine (Kaggle, CC BY-NC-SA 4.0); national command only")
     return fig
@@ -187,7 +202,7 @@ def size_distribution(nightly: pd.DataFrame, night, group: str = "all"):
         ax.axvline(r.launched, color="#d55e00", lw=2, ls="--")
         ax.annotate(f"{pd.Timestamp(night):%Y-%m-%d}: {r.launched:g}", (r.launched, ax.get_ylim()[1] * 0.9),
                     xytext=(4, 0), textcoords="offset points", color="#d55e00", fontsize=9)
-    finish(fig, ax, "How big attacks are: weapons launched per night", "weapons launched (log scale)",
+    finish(fig, ax, TITLES["size_distribution"], "weapons launched (log scale)",
            "nights", "Ukrainian Air Force reports via P. Ivaniuk (Kaggle, CC BY-NC-SA 4.0); "
            "national command only")
     return fig
@@ -206,6 +221,6 @@ def class_rates(rates: pd.DataFrame):
     ax.set_xticks(x, classes, rotation=15)
     ax.set_ylim(0, 105)
     ax.legend(fontsize=8)
-    finish(fig, ax, "Share destroyed by weapon class", "weapon class", "destroyed / launched (%)",
+    finish(fig, ax, TITLES["class_rates"], "weapon class", "destroyed / launched (%)",
            "Ukrainian Air Force reports via P. Ivaniuk (Kaggle, CC BY-NC-SA 4.0); national command only")
     return fig
