@@ -49,7 +49,7 @@ _PARTITIVE_BEFORE = re.compile(r"\b(?:of which|of whom|among them|among whom|inc
                                r"of them|of those)\s+$", re.I)
 _TEMPERATURE_WORDS = re.compile(r"temperature|frost|cold|warm|freez|celsius|weather|thermometer|"
                                 r"mercury|heat wave|chill", re.I)
-_TERRITORY_BLOCK = re.compile(r"\b(?:liberat|retook|retaken|recaptur|regain|counteroffensive|"
+_TERRITORY_BLOCK = re.compile(r"\b(?:liberat|retook|retaken|recaptur|regain|reclaim|counteroffensive|"
                               r"area of|total area|size of|an area)\w*", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by)\s+$", re.I)
 _SOURCE_VERBS = (r"said|says|say|reported|reports|report|wrote|writes|posted|posts|announced|"
@@ -168,11 +168,16 @@ def _shift_places(places: list[gazetteer.Place], offset: int) -> list[gazetteer.
 
 # ---------------------------------------------------------------- noun phrases
 
+_CLOSING_QUOTES = {"”", "\"", "’", "»"}
+
+
 def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
              kind: str) -> tuple[str | None, int, bool]:
     """Give (kind of noun, token after the phrase, bare) for the phrase at token `first`."""
     toks = doc.tokens
     k = first
+    if k < stop and toks[k].low in _CLOSING_QUOTES:
+        k += 1                                       # '"thousands" of consumers'
     if kind == "order" and k < stop and toks[k].low == "of":
         k += 1
     bare = k >= stop or toks[k].low in lexicon.STOP_WORDS or not toks[k].low[0].isalnum()
@@ -260,8 +265,8 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
             # "33 of the drones": the noun after "of the" is what is counted
             start = doc.tok_at(m.text_end + len(re.match(r"\s+of\s+\w+\s", after).group(0)))
             cls, _, _ = _scan_np(doc, start, t_stop, mention_starts, "number")
-            if cls:
-                cand.cls, cand.bare = cls, False
+            # "one of the biggest losses" counts losses, nothing the metrics count
+            cand.cls, cand.bare = cls, False
         elif cand.cls is None and cand.bare and sentence_cls:
             cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
         if cand.cls:
@@ -293,12 +298,20 @@ def _gap_cost(doc: _Article, a: int, b: int, right: bool) -> float:
     """Give the cost of the tokens [a, b) between a number and a cue."""
     cost = 0.0
     toks = doc.tokens
-    for k in range(a, b):
+    k = a
+    while k < b:
         low = toks[k].low
+        k += 1
+        if low in _ASIDE_OPEN:
+            close = _aside_end(toks, k, b, _ASIDE_OPEN[low])
+            if close is not None:
+                cost += BOUNDARY_COST               # "eight missiles -- among ... -- were used"
+                k = close
+                continue
         if low in _BOUNDARY_PUNCT:
             cost += BOUNDARY_COST
         elif low in _BOUNDARY_WORDS:
-            if right and low in _RELATIVE and k + 1 < b and toks[k + 1].low not in _AUX:
+            if right and low in _RELATIVE and k < b and toks[k].low not in _AUX:
                 return math.inf                     # "drones that Russia launched"
             cost += BOUNDARY_COST
         elif low in (".", "!", "?"):
@@ -308,6 +321,25 @@ def _gap_cost(doc: _Article, a: int, b: int, right: bool) -> float:
         else:
             cost += 1
     return cost
+
+
+_ASIDE_OPEN = {"(": ")", "—": "—", "–": "–", "-": "-"}
+
+
+def _aside_end(toks: list[Token], k: int, b: int, closer: str) -> int | None:
+    """Give the token after the closing mark of an aside opened before token `k`, if the
+    aside closes before `b`; a doubled dash ("--") counts as one."""
+    while k < b and toks[k].low == closer and closer == "-":
+        k += 1
+    for j in range(k, b):
+        if toks[j].low == closer:
+            j += 1
+            while j < b and toks[j].low == closer and closer == "-":
+                j += 1
+            return j
+        if toks[j].low in (".", "!", "?"):
+            return None
+    return None
 
 
 def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
@@ -322,7 +354,10 @@ def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
         if c_start >= m.start and c_end <= np_end_char:
             continue                                  # a cue inside the phrase: "Russia-launched drones"
         fits = [x for x in metrics if x in allowed or x == "block"]
-        if not fits:
+        # "six missiles damaged ...", "a drone killed ...": the weapon flew
+        subject = not fits and cand.cls in ("missile", "drone") and c_start >= np_end_char and (
+            "damaged" in metrics or "killed" in metrics or "wounded" in metrics)
+        if not fits and not subject:
             continue
         if c_end <= m.start:
             start_tok = doc.tok_at(c_end)
@@ -334,6 +369,10 @@ def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
             cost = _gap_cost(doc, cand.np_end, doc.tok_at(c_start), right=True) + 0.25
         else:
             continue
+        if subject:
+            if cost > 3:
+                continue
+            fits = ["launched"]
         if fits == ["block"] or "block" in fits:
             metric = "block"
         elif len(fits) > 1 and "launched" in fits and cand.cls in ("missile", "drone"):
@@ -371,8 +410,12 @@ def _best(places: list[gazetteer.Place], nearest_last: bool) -> gazetteer.Place 
     return chosen[-1] if nearest_last else chosen[0]
 
 
+_PLACE_PREDICATE = re.compile(r"\s*,?\s*(?:are|is|were|was|lie|lies|lay)\s+(?:mostly\s+|mainly\s+)?"
+                              r"in\s+(?:[\w-]+\s+){0,4}?", re.I)
+
+
 def _place_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
-               next_start: int) -> str | None:
+               next_start: int, clause_only: bool = False) -> str | None:
     m = cand.mention
     after_np = doc.tokens[cand.np_end - 1].end if cand.np_end > cand.tok else m.text_end
     c_left, c_right = _clause_bounds(doc, cand, s_start, s_end, next_start)
@@ -382,12 +425,17 @@ def _place_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
     left = doc.within_places( c_left, m.start)
     if left:
         return _best(left, nearest_last=True).name
+    if clause_only:
+        beyond = doc.within_places(after_np, min(s_end, next_start))
+        if beyond and _PLACE_PREDICATE.fullmatch(doc.article.text, after_np, beyond[0].start):
+            return beyond[0].name             # "155 square kilometers, are in the region of X"
+        return None
     beyond = doc.within_places( after_np, min(s_end, next_start))
     if beyond:
         return beyond[0].name
     before = doc.within_places( s_start, m.start)
     if before:
-        return before[-1].name
+        return _best(before, nearest_last=True).name
     rest = doc.within_places( after_np, s_end)
     if rest:
         return rest[0].name
@@ -395,7 +443,8 @@ def _place_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
 
 
 def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
-                metric: str, last_month: str | None) -> str | None:
+                metric: str, last_month: str | None,
+                candidates: list[Candidate] = ()) -> str | None:
     """Give the period the sentence states for the number, or None if it states none.
 
     A span ("since 2022", "this year", "per day") before the number covers it; one after it
@@ -411,7 +460,14 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
         if p.kind == "span" and p.end <= m.start and (
                 p.start <= opener + 12 or not _CLAUSE_BREAK.search(doc.article.text[p.end:m.start])):
             return ""
+    if all(p.kind == "span" for p in found) and any(
+            p.start >= m.text_end and not _LIST_BREAK.search(doc.article.text, m.text_end, p.start)
+            for p in found):
+        return ""                       # "launched 1,100 drones, ... and 50 missiles last week"
     found = [p for p in found if p.kind != "span" or p.start >= m.start and p.start < c_right]
+    owned = _owned_periods(doc, cand, candidates, found)
+    if len(owned) >= 2:
+        found = [p for p in found if id(p) not in owned]   # "588 km2 in June, 507 km2 in May"
     if not found:
         return None
     nearest = min(found, key=lambda p: (p.start - m.text_end if p.start >= m.text_end
@@ -421,6 +477,25 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
     if metric == "territory_seized" and nearest.kind in ("day", "date"):
         return nearest.value[:7]
     return nearest.value
+
+
+_LIST_BREAK = re.compile(r"[;:—–()]|\b(?:while|but|whereas|although|after|when|before|because|"
+                         r"who|which|that|where|though|said|says)\b", re.I)
+
+
+def _owned_periods(doc: _Article, cand: Candidate, candidates: list[Candidate],
+                   found: list) -> dict[int, Candidate]:
+    """Give the periods that stand right after another number's phrase, keyed by id."""
+    owned: dict[int, Candidate] = {}
+    for i, other in enumerate(candidates):
+        if other is cand:
+            continue
+        start = doc.tokens[other.np_end - 1].end if other.np_end > other.tok else other.mention.text_end
+        end = candidates[i + 1].mention.start if i + 1 < len(candidates) else doc.start + len(doc.part)
+        for p in found:
+            if start <= p.start < end and not _CLAUSE_BREAK.search(doc.article.text, start, p.start):
+                owned[id(p)] = other
+    return owned
 
 
 _NOT_SOURCES = {"explosions", "blasts", "attacks", "strikes", "sirens", "fires", "damage",
@@ -534,8 +609,16 @@ def _fact(article: Article, index: int, cand: Candidate, metric: str, unit: str,
 
 
 # "the city", "the region": a place named before, not the whole country
-_ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:city|town|village|region|oblast|province|"
-                              r"capital|area|port)\b|\bthere\b", re.I)
+_ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:[\w-]+ ){0,2}?(?:city|town|village|region|"
+                              r"oblast|province|capital|area|port)\b|\bthere\b|"
+                              r"\b(?:the|that|this) (?:attack|strike|assault|raid|barrage)\b", re.I)
+def _points_back(sentence: str) -> bool:
+    """Say whether the sentence names its place by reference to an earlier one ("the city",
+    "the attack"); "launched from the same area" names where weapons came from, not where."""
+    return any(not _FROM_BEFORE.search(sentence, max(0, a.start() - 6), a.start())
+               for a in _ANAPHORIC_PLACE.finditer(sentence))
+
+
 _DEFAULT_LOCATION = {"launched": "Ukraine", "intercepted": "Ukraine", "territory_seized": "Ukraine"}
 
 
@@ -589,6 +672,7 @@ def extract_article(article: Article) -> list[dict]:
     last_month: str | None = None
     last_cls: list[str] = []
     last_source: str | None = None
+    last_outage: str | None = None
 
     for index, (section, s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
@@ -608,19 +692,23 @@ def extract_article(article: Article) -> list[dict]:
             if m.kind == "number" and m.year_like and not (cand.cls and cand.np_end - cand.tok_end <= 2):
                 continue
             made = _facts_for(doc, cand, candidates, sentence, s_start, s_end)
+            if last_outage:
+                made = [_outage_for_affected(fact, last_outage) for fact in made]
             if made and source is None:
                 person = context.last_person(index)
                 source = _source_for(sentence, [person] if person else [], last_source) or ""
                 last_source = source or last_source
             for metric, unit, value, qualifier, cue, stated in made:
-                location = _place_for(doc, cand, s_start, s_end, next_start)
+                # a territory figure is national unless its own clause names a region
+                location = _place_for(doc, cand, s_start, s_end, next_start,
+                                      clause_only=metric == "territory_seized")
                 if location is None:
-                    if metric in _DEFAULT_LOCATION and not _ANAPHORIC_PLACE.search(sentence):
+                    if metric in _DEFAULT_LOCATION and not _points_back(sentence):
                         location = _DEFAULT_LOCATION[metric]
                     else:
                         earlier = context.last_places(index)
                         location = _best(earlier, nearest_last=True).name if earlier else None
-                period = _period_for(doc, cand, s_start, s_end, metric, last_month)
+                period = _period_for(doc, cand, s_start, s_end, metric, last_month, candidates)
                 if period is None and metric == "territory_seized":
                     period = last_month or ""
                 row = _fact(article, index, cand, metric, unit, value, qualifier, location, period,
@@ -632,6 +720,9 @@ def extract_article(article: Article) -> list[dict]:
             days = [p for p in doc.periods if p.kind in ("day", "date")]
             default_period = days[0].value if days else article.published.isoformat()
         rows.extend(sentence_rows)
+        if sentence_rows:
+            last_outage = next((r["metric"] for r in sentence_rows
+                                if r["metric"] in ("without_heating", "without_power")), None)
         if sentence_rows or _MONTHISH.search(sentence):
             last_month = _last_month(doc.periods, last_month)
     fallback = default_period or article.published.isoformat()
@@ -641,6 +732,18 @@ def extract_article(article: Article) -> list[dict]:
         if row["period"] == "":
             row["period"] = None
     return _dedupe(rows)
+
+
+_OUTAGE_UNIT = {"buildings": "buildings", "apartment_buildings": "buildings", "homes": "homes",
+                "apartments": "homes"}
+
+
+def _outage_for_affected(fact: tuple, outage: str) -> tuple:
+    """Read "500 buildings were affected" right after an outage as that outage."""
+    metric, unit, value, qualifier, cue, stated = fact
+    if metric == "damaged" and cue and cue.lower() == "affected" and unit in _OUTAGE_UNIT:
+        return outage, _OUTAGE_UNIT[unit], value, qualifier, cue, stated
+    return fact
 
 
 def _last_month(found: list[periods.Period], last_month: str | None) -> str | None:
@@ -705,12 +808,34 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
     if unit is None:
         return []
     qualifier = m.qualifier
+    if qualifier == "exact" and m.qualifier_start is None and m.kind == "number":
+        qualifier = _shared_approx(doc, cand, candidates) or qualifier
     value = abs(m.value)
     cand.metric, cand.cue = metric, cue
     out = [(metric, unit, value, qualifier, cue, (None, None))]
     if m.all_ and metric == "intercepted":
         out.append(("launched", unit, value, qualifier, cue, (None, None)))
+    elif metric == "launched" and cls in ("missile", "drone"):
+        downed = _downed_after(doc, cand, s_end)
+        if downed:
+            out.append(("intercepted", unit, value, qualifier, downed, (None, None)))
     return out
+
+
+# "launched eight drones and three missiles, which were shot down": the same number twice
+_DOWNED_GAP = re.compile(r"(?:\s*,?\s*(?:and|as well as|plus)\s+[^.;:,()]*?)?\s*,?\s*(?:which|that)\s+"
+                         r"(?:were|was|had been|have been|has been)\s+(?:all\s+|later\s+|"
+                         r"subsequently\s+|successfully\s+)?", re.I)
+
+
+def _downed_after(doc: _Article, cand: Candidate, s_end: int) -> str | None:
+    """Give the interception cue a relative clause hangs on the phrase, if any."""
+    np_end_char = doc.tokens[cand.np_end - 1].end if cand.np_end > cand.tok else cand.mention.end
+    for c_start, c_end, metrics in doc.within(doc.cue_starts, doc.cues, np_end_char, s_end):
+        if "intercepted" in metrics and metrics != ("block",):
+            text = doc.article.text
+            return text[c_start:c_end] if _DOWNED_GAP.fullmatch(text, np_end_char, c_start) else None
+    return None
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as|plus|along with|and also)?\s*$", re.I)
@@ -720,15 +845,33 @@ def _conjunct_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) ->
     """Give the number this one is listed with ("11 ballistic missiles and five cruise
     missiles"), if the words between them only coordinate."""
     i = candidates.index(cand)
+    while i > 0:
+        prev = candidates[i - 1]
+        prev_end = doc.tokens[prev.np_end - 1].end if prev.np_end > prev.tok else prev.mention.text_end
+        start = cand.mention.qualifier_start if cand.mention.qualifier_start is not None \
+            else cand.mention.start
+        if not _COORDINATION.fullmatch(doc.article.text, prev_end, start):
+            return None
+        if prev.metric is not None:
+            return prev
+        if prev.bare:
+            return None
+        cand, i = prev, i - 1          # a listed count of something else: "890 guided bombs"
+    return None
+
+
+def _shared_approx(doc: _Article, cand: Candidate, candidates: list[Candidate]) -> str | None:
+    """Give "approx" when the number is listed right after an approximate one:
+    "around 120 missiles and 90 drones"."""
+    i = candidates.index(cand)
     if i == 0:
         return None
     prev = candidates[i - 1]
-    if prev.metric is None:
+    if prev.mention.qualifier != "approx" or prev.cls is None or prev.cls == cand.cls:
         return None
     prev_end = doc.tokens[prev.np_end - 1].end if prev.np_end > prev.tok else prev.mention.text_end
-    start = cand.mention.qualifier_start if cand.mention.qualifier_start is not None else cand.mention.start
-    gap = doc.article.text[prev_end:start]
-    return prev if _COORDINATION.fullmatch(gap) else None
+    gap = doc.article.text[prev_end:cand.mention.start]
+    return "approx" if re.fullmatch(r"\s+and\s+", gap) else None
 
 
 def _measure(doc: _Article, cand: Candidate, candidates: list[Candidate], unit: str) -> list[tuple]:
@@ -737,7 +880,7 @@ def _measure(doc: _Article, cand: Candidate, candidates: list[Candidate], unit: 
     text = doc.article.text
     metric = "temperature" if unit.startswith("deg") else "territory_seized"
     if metric == "territory_seized" and _TERRITORY_BLOCK.search(
-            text[max(0, m.start - 80):m.start]):
+            text[max(doc.start, m.start - 80):m.start]):
         return []
     canonical = "degC" if metric == "temperature" else "km2"
     i = candidates.index(cand)

@@ -145,7 +145,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"eliminated|knocked out of the sky", ("intercepted",)),
     (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacks? with|targeted|targeting|"
      r"unleashed|deployed|sent|hurled|used|using|barrage of|salvo of|wave of|struck with|"
-     r"involved|involving|flew|flying|raided", ("launched",)),
+     r"involved|involving|flew|flying|raided|included|includes|comprised|consisted of", ("launched",)),
     (r"hit|hits|hitting|struck|strikes|striking", ("launched", "damaged")),
     (r"destroy(?:ed|s|ing)?", ("intercepted", "damaged")),
     (r"kill(?:ed|s|ing)?|died|dead|deaths?|death toll|lost (?:their|his|her) li(?:ves|fe)|"

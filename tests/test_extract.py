@@ -159,3 +159,87 @@ def test_the_city_is_not_the_country():
     found = facts("Explosions shook Sumy on Sunday. Russian forces attacked the city with two "
                   "Iskander-M ballistic missiles.")
     assert [(f["metric"], f["location"]) for f in found] == [("launched", "Sumy")]
+
+
+def test_counts_listed_past_other_weapons_share_the_verb():
+    assert triples("Zelenskyy said Russia launched 1,100 drones, over 890 guided aerial bombs, "
+                   "and more than 50 missiles last week.") == {
+        ("launched", "drones", 1100.0), ("launched", "missiles", 50.0)}
+    assert {f["period"] for f in facts("Russia launched 1,100 drones, over 890 guided aerial "
+                                       "bombs, and more than 50 missiles last week.")} == {None}
+
+
+def test_weapons_launched_and_then_shot_down_are_both():
+    assert triples("The air force said the attack included eight Shahed drones and three cruise "
+                   "missiles which were shot down.") == {
+        ("launched", "drones", 8.0), ("intercepted", "drones", 8.0),
+        ("launched", "missiles", 3.0), ("intercepted", "missiles", 3.0)}
+    # a relative clause about the count itself only: nothing doubles when no launch verb leads
+    assert triples("Air defences shot down 40 drones.") == {("intercepted", "drones", 40.0)}
+
+
+def test_weapon_as_subject_was_launched():
+    assert ("launched", "missiles", 6.0) in triples(
+        "Six Russian missiles damaged transport infrastructure in Zaporizhzhia overnight.")
+
+
+def test_an_aside_between_dashes_is_skipped():
+    assert triples("The air force said that at least eight Kinzhal missiles -- among Moscow's "
+                   "most advanced weapons -- were among the projectiles used.") == {
+        ("launched", "missiles", 8.0)}
+
+
+def test_houses_cut_off_are_buildings_houses_hit_are_homes():
+    assert triples("More than 400 houses were left without heating in Kharkiv.") == {
+        ("without_heating", "buildings", 400.0)}
+    assert triples("Three private houses were damaged in the Kyiv region.") == {
+        ("damaged", "homes", 3.0)}
+
+
+def test_affected_after_an_outage_is_that_outage():
+    found = triples("A district of 250,000 residents lost heating. He said that 500 buildings "
+                    "were affected as temperatures dipped.")
+    assert ("without_heating", "buildings", 500.0) in found
+    assert ("damaged", "buildings", 500.0) not in found
+    assert triples("He said that 500 buildings were affected by the blast.") == {
+        ("damaged", "buildings", 500.0)}
+
+
+def test_one_of_the_biggest_is_no_count():
+    assert triples("A strike on a cafe killed nearly 60 people, one of the biggest losses of "
+                   "civilian life since the war began.") == {("killed", "people", 60.0)}
+
+
+def test_quoted_order_of_magnitude_keeps_its_noun():
+    assert triples('The attack left "thousands" of consumers without electricity in Odesa.') == {
+        ("without_power", "subscribers", 1000.0)}
+
+
+def test_approximation_carries_over_a_listed_count():
+    quals = {f["unit"]: f["qualifier"] for f in
+             facts("Around 120 missiles and 90 drones were fired, officials said.")}
+    assert quals == {"missiles": "approx", "drones": "approx"}
+
+
+def test_territory_lists_keep_each_month():
+    found = facts("In July Russia took 634 square kilometres, compared with 588 square "
+                  "kilometres in June, 507 square kilometres in May, and 240 square kilometres "
+                  "in March.", date="2025-08-01")
+    assert [(f["value"], f["period"], f["location"]) for f in found] == [
+        (634.0, "2025-07", "Ukraine"), (588.0, "2025-06", "Ukraine"),
+        (507.0, "2025-05", "Ukraine"), (240.0, "2025-03", "Ukraine")]
+    assert facts("In one month Russia took 713 square kilometres, while Ukraine reclaimed 79 "
+                 "square kilometres.")[-1]["value"] == 713.0
+
+
+def test_territory_is_national_unless_its_clause_names_a_region():
+    found = facts("Despite capturing three Donbas cities in Donetsk, Russia only seized 244 square "
+                  "kilometres of Ukrainian territory last month. Of those, 155 square kilometres "
+                  "are in the eastern region of Donetsk.", date="2026-01-03")
+    assert [(f["value"], f["location"]) for f in found] == [(244.0, "Ukraine"), (155.0, "Donetsk")]
+
+
+def test_launch_site_is_not_the_target():
+    found = facts("The drones were launched from Cape Chauda in Crimea. Russia also launched an "
+                  "Iskander-M ballistic missile from the same area.")
+    assert {f["location"] for f in found if f["metric"] == "launched"} == {"Ukraine"}
