@@ -68,15 +68,17 @@ _TITLE_WORDS = {
     "operator", "ombudsman", "prosecutor", "general", "secretary", "adviser", "advisor",
     "deputy", "leader", "official", "premier", "prime", "director", "chairman", "envoy",
 }
+_OF_WORD = re.compile(r"\s+of\s+\w+\s")
+_TRAILING_TIME = re.compile(r"\s+(?:on|in|late|early|last|this)\s+(?:\w+\s*)?$")
+_TRAILING_CHANNEL = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                               r"Sunday|Telegram|social media|a statement)\b.*$")
+_FROM_ORG = re.compile(r"\bfrom (?:the )?([A-Z].*)$")
+_TRAILING_AUX = re.compile(r"\s*,?\s+(?:has|had|have)$")
+_SOURCE_SPLIT = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|that|as|when|after|which)\b")
+_PERSON = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}\b")
+_AND_GAP = re.compile(r"\s+and\s+")
+_BRACKETED = re.compile(r"\s*[(\[,]\s*(?:or\s+|about\s+|some\s+|nearly\s+|around\s+)?")
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
-
-
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    low: str
 
 
 @dataclass
@@ -96,10 +98,17 @@ class Candidate:
     inherited: str | None = None            # a bare number's likely noun, from its sentence
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Give the word and punctuation tokens of `text` with their spans (plus `offset`)."""
-    return [Token(m.start() + offset, m.end() + offset, m.group(), m.group().lower())
-            for m in _TOKEN.finditer(text)]
+def tokenize(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
+    """Give the starts, ends (plus `offset`) and lower-cased texts of the word and punctuation
+    tokens of `text`, as three parallel lists."""
+    low = lexicon.lowered(text)
+    if low is None:
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        lows = [text[a:b].lower() for a, b in spans]
+    else:
+        spans = [m.span() for m in _TOKEN.finditer(low)]
+        lows = [low[a:b] for a, b in spans]
+    return [a + offset for a, _ in spans], [b + offset for _, b in spans], lows
 
 
 def _strip_possessive(word: str) -> str:
@@ -118,8 +127,7 @@ class _Article:
         end = len(article.text) if end is None else end
         part = article.text[start:end]
         self.start, self.part = start, part
-        self.tokens = tokenize(part, start)
-        self.tok_starts = [t.start for t in self.tokens]
+        self.tok_starts, self.tok_ends, self.lows = tokenize(part, start)
         self.mentions = numbers.find_mentions(part) if mentions is None else mentions
         for m in self.mentions:
             m.start += start
@@ -174,22 +182,21 @@ _CLOSING_QUOTES = {"”", "\"", "’", "»"}
 def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
              kind: str) -> tuple[str | None, int, bool]:
     """Give (kind of noun, token after the phrase, bare) for the phrase at token `first`."""
-    toks = doc.tokens
     k = first
-    if k < stop and toks[k].low in _CLOSING_QUOTES:
+    if k < stop and doc.lows[k] in _CLOSING_QUOTES:
         k += 1                                       # '"thousands" of consumers'
-    if kind == "order" and k < stop and toks[k].low == "of":
+    if kind == "order" and k < stop and doc.lows[k] == "of":
         k += 1
-    bare = k >= stop or toks[k].low in lexicon.STOP_WORDS or not toks[k].low[0].isalnum()
+    bare = k >= stop or doc.lows[k] in lexicon.STOP_WORDS or not doc.lows[k][0].isalnum()
     modifiers = 0
     while k < stop and modifiers <= 5:
-        word = _strip_possessive(toks[k].low)
-        nxt = _strip_possessive(toks[k + 1].low) if k + 1 < stop else ""
+        word = _strip_possessive(doc.lows[k])
+        nxt = _strip_possessive(doc.lows[k + 1]) if k + 1 < stop else ""
         if (word, nxt) in lexicon.NOUNS and nxt not in ("",):
-            after = toks[k + 2].low if k + 2 < stop else ""
+            after = doc.lows[k + 2] if k + 2 < stop else ""
             if after not in lexicon.NOT_HEAD_BEFORE:
                 return lexicon.NOUNS[(word, nxt)], k + 2, False
-        if word in lexicon.NOUNS and toks[k].start not in mention_starts:
+        if word in lexicon.NOUNS and doc.tok_starts[k] not in mention_starts:
             if nxt in lexicon.NOT_HEAD_BEFORE or (nxt in lexicon.NOUNS and nxt != word and
                                                  lexicon.NOUNS[nxt] == lexicon.NOUNS[word]):
                 k += 1
@@ -198,7 +205,7 @@ def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
             if nxt in lexicon.NOT_HEAD_BEFORE:
                 return None, k + 1, False
             return lexicon.NOUNS[word], k + 1, False
-        if toks[k].start in mention_starts or not word[0].isalnum():
+        if doc.tok_starts[k] in mention_starts or not word[0].isalnum():
             break
         if word in ("and", "or", "&") and k > first:
             k += 1
@@ -216,32 +223,32 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
     text = doc.article.text
     mentions = doc.mentions
     t_first, t_stop = doc.tok_at(s_start), doc.tok_at(s_end)
-    mention_starts = {doc.tokens[doc.tok_at(m.start)].start for m in mentions}
+    mention_starts = {doc.tok_starts[doc.tok_at(m.start)] for m in mentions}
     found: list[Candidate] = []
     for m in mentions:
         tok = doc.tok_at(m.start)
         tok_end = doc.tok_at(m.text_end)
         cls, np_end, bare = (None, tok_end, False)
         if m.unit is None:
-            cls, np_end, bare = _scan_np(doc, tok_end, t_stop, mention_starts - {doc.tokens[tok].start},
+            cls, np_end, bare = _scan_np(doc, tok_end, t_stop, mention_starts - {doc.tok_starts[tok]},
                                          m.kind)
         found.append(Candidate(m, tok, tok_end, np_end, cls, bare))
 
     # "a woman", "an apartment block": singular nouns count one
     for k in range(t_first, t_stop):
-        word = doc.tokens[k].low
-        if word not in ("a", "an") or doc.tokens[k].start in mention_starts:
+        word = doc.lows[k]
+        if word not in ("a", "an") or doc.tok_starts[k] in mention_starts:
             continue
-        if any(c.mention.start <= doc.tokens[k].start < c.mention.end for c in found):
+        if any(c.mention.start <= doc.tok_starts[k] < c.mention.end for c in found):
             continue
         cls, np_end, _ = _scan_np(doc, k + 1, t_stop, mention_starts, "article")
         if cls not in ("person", "missile", "drone"):
             continue
-        if cls in ("missile", "drone") and _FROM_BEFORE.search(text[max(0, doc.tokens[k].start - 8):
-                                                                    doc.tokens[k].start]):
+        if cls in ("missile", "drone") and _FROM_BEFORE.search(text[max(0, doc.tok_starts[k] - 8):
+                                                                    doc.tok_starts[k]]):
             continue
-        tok = doc.tokens[k]
-        mention = numbers.Mention(start=tok.start, end=tok.end, value=1.0, kind="article")
+        mention = numbers.Mention(start=doc.tok_starts[k], end=doc.tok_ends[k], value=1.0,
+                                  kind="article")
         found.append(Candidate(mention, k, k + 1, np_end, cls, False))
     found.sort(key=lambda c: c.mention.start)
 
@@ -263,7 +270,7 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
                 cand.bare = False
         elif cand.cls is None and _OF_THE.match(after):
             # "33 of the drones": the noun after "of the" is what is counted
-            start = doc.tok_at(m.text_end + len(re.match(r"\s+of\s+\w+\s", after).group(0)))
+            start = doc.tok_at(m.text_end + len(_OF_WORD.match(after).group(0)))
             cls, _, _ = _scan_np(doc, start, t_stop, mention_starts, "number")
             # "one of the biggest losses" counts losses, nothing the metrics count
             cand.cls, cand.bare = cls, False
@@ -297,13 +304,12 @@ def _allowed_metrics(cand: Candidate) -> set[str]:
 def _gap_cost(doc: _Article, a: int, b: int, right: bool) -> float:
     """Give the cost of the tokens [a, b) between a number and a cue."""
     cost = 0.0
-    toks = doc.tokens
     k = a
     while k < b:
-        low = toks[k].low
+        low = doc.lows[k]
         k += 1
         if low in _ASIDE_OPEN:
-            close = _aside_end(toks, k, b, _ASIDE_OPEN[low])
+            close = _aside_end(doc.lows, k, b, _ASIDE_OPEN[low])
             if close is not None:
                 cost += BOUNDARY_COST               # "eight missiles -- among ... -- were used"
                 k = close
@@ -311,7 +317,7 @@ def _gap_cost(doc: _Article, a: int, b: int, right: bool) -> float:
         if low in _BOUNDARY_PUNCT:
             cost += BOUNDARY_COST
         elif low in _BOUNDARY_WORDS:
-            if right and low in _RELATIVE and k < b and toks[k].low not in _AUX:
+            if right and low in _RELATIVE and k < b and doc.lows[k] not in _AUX:
                 return math.inf                     # "drones that Russia launched"
             cost += BOUNDARY_COST
         elif low in (".", "!", "?"):
@@ -326,18 +332,18 @@ def _gap_cost(doc: _Article, a: int, b: int, right: bool) -> float:
 _ASIDE_OPEN = {"(": ")", "—": "—", "–": "–", "-": "-"}
 
 
-def _aside_end(toks: list[Token], k: int, b: int, closer: str) -> int | None:
+def _aside_end(lows: list[str], k: int, b: int, closer: str) -> int | None:
     """Give the token after the closing mark of an aside opened before token `k`, if the
     aside closes before `b`; a doubled dash ("--") counts as one."""
-    while k < b and toks[k].low == closer and closer == "-":
+    while k < b and lows[k] == closer and closer == "-":
         k += 1
     for j in range(k, b):
-        if toks[j].low == closer:
+        if lows[j] == closer:
             j += 1
-            while j < b and toks[j].low == closer and closer == "-":
+            while j < b and lows[j] == closer and closer == "-":
                 j += 1
             return j
-        if toks[j].low in (".", "!", "?"):
+        if lows[j] in (".", "!", "?"):
             return None
     return None
 
@@ -349,7 +355,7 @@ def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
         return None, None, math.inf
     best: tuple[float, str | None, str | None] = (math.inf, None, None)
     m = cand.mention
-    np_end_char = doc.tokens[cand.np_end - 1].end if cand.np_end > cand.tok else m.end
+    np_end_char = doc.tok_ends[cand.np_end - 1] if cand.np_end > cand.tok else m.end
     for c_start, c_end, metrics in doc.within(doc.cue_starts, doc.cues, s_start, s_end):
         if c_start >= m.start and c_end <= np_end_char:
             continue                                  # a cue inside the phrase: "Russia-launched drones"
@@ -388,16 +394,15 @@ def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
 
 def _clause_bounds(doc: _Article, cand: Candidate, s_start: int, s_end: int,
                    next_start: int) -> tuple[int, int]:
-    toks = doc.tokens
     left = s_start
     for k in range(cand.tok - 1, doc.tok_at(s_start) - 1, -1):
-        if toks[k].low in _BOUNDARY_PUNCT or toks[k].low in _BOUNDARY_WORDS or toks[k].low == "and":
-            left = toks[k].end
+        if doc.lows[k] in _BOUNDARY_PUNCT or doc.lows[k] in _BOUNDARY_WORDS or doc.lows[k] == "and":
+            left = doc.tok_ends[k]
             break
     right = min(s_end, next_start)
     for k in range(cand.np_end, doc.tok_at(right)):
-        if toks[k].low in _BOUNDARY_PUNCT or toks[k].low in _BOUNDARY_WORDS:
-            right = toks[k].start
+        if doc.lows[k] in _BOUNDARY_PUNCT or doc.lows[k] in _BOUNDARY_WORDS:
+            right = doc.tok_starts[k]
             break
     return left, right
 
@@ -417,7 +422,7 @@ _PLACE_PREDICATE = re.compile(r"\s*,?\s*(?:are|is|were|was|lie|lies|lay)\s+(?:mo
 def _place_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
                next_start: int, clause_only: bool = False) -> str | None:
     m = cand.mention
-    after_np = doc.tokens[cand.np_end - 1].end if cand.np_end > cand.tok else m.text_end
+    after_np = doc.tok_ends[cand.np_end - 1] if cand.np_end > cand.tok else m.text_end
     c_left, c_right = _clause_bounds(doc, cand, s_start, s_end, next_start)
     right = doc.within_places( after_np, c_right)
     if right:
@@ -455,7 +460,7 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
     if not found:
         return None
     c_left, c_right = _clause_bounds(doc, cand, s_start, s_end, s_end)
-    opener = doc.tokens[doc.tok_at(s_start)].start if doc.tok_at(s_start) < len(doc.tokens) else s_start
+    opener = doc.tok_starts[doc.tok_at(s_start)] if doc.tok_at(s_start) < len(doc.lows) else s_start
     for p in found:
         if p.kind == "span" and p.end <= m.start and (
                 p.start <= opener + 12 or not _CLAUSE_BREAK.search(doc.article.text[p.end:m.start])):
@@ -490,7 +495,7 @@ def _owned_periods(doc: _Article, cand: Candidate, candidates: list[Candidate],
     for i, other in enumerate(candidates):
         if other is cand:
             continue
-        start = doc.tokens[other.np_end - 1].end if other.np_end > other.tok else other.mention.text_end
+        start = doc.tok_ends[other.np_end - 1] if other.np_end > other.tok else other.mention.text_end
         end = candidates[i + 1].mention.start if i + 1 < len(candidates) else doc.start + len(doc.part)
         for p in found:
             if start <= p.start < end and not _CLAUSE_BREAK.search(doc.article.text, start, p.start):
@@ -505,16 +510,15 @@ _NOT_SOURCES = {"explosions", "blasts", "attacks", "strikes", "sirens", "fires",
 
 def _reduce_source(raw: str) -> str | None:
     """Give the name in an attribution: titles, roles and time words dropped."""
-    text = re.sub(r"\s+(?:on|in|late|early|last|this)\s+(?:\w+\s*)?$", "", raw.strip(" ,.\"“”'"))
-    text = re.sub(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                  r"Telegram|social media|a statement)\b.*$", "", text)
+    text = _TRAILING_TIME.sub("", raw.strip(" ,.\"“”'"))
+    text = _TRAILING_CHANNEL.sub("", text)
     words = text.split()
     while words and words[0].lower() in ("the", "a", "an", "and", "but", "while", "as", "that",
                                          "also", "unconfirmed"):
         words = words[1:]
     if not words or words[-1].lower() in _NOT_SOURCES or words[0].lower() in _NOT_SOURCES:
         return None
-    from_org = re.search(r"\bfrom (?:the )?([A-Z].*)$", " ".join(words))
+    from_org = _FROM_ORG.search(" ".join(words))
     if from_org:
         return from_org.group(1)
     # a person after a title or role: "Kyiv Mayor Vitali Klitschko" -> "Vitali Klitschko"
@@ -543,13 +547,13 @@ def _source_for(sentence: str, last_person: list[str], last_source: str | None =
     if match:
         return _reduce_source(match.group("src"))
     for match in _SOURCE_VERB.finditer(sentence):
-        before = re.sub(r"\s*,?\s+(?:has|had|have)$", "", sentence[max(0, match.start() - 90):
+        before = _TRAILING_AUX.sub("", sentence[max(0, match.start() - 90):
                                                                      match.start()].rstrip())
         words = before.split()[-8:]
         if not words:
             continue
         src = " ".join(words)
-        parts = re.split(r"[,;:()\"“”]|\b(?:and|but|while|that|as|when|after|which)\b", src)
+        parts = _SOURCE_SPLIT.split(src)
         src = parts[-1].strip()
         low = src.lower()
         if low in _PRONOUNS:
@@ -565,7 +569,7 @@ def _source_for(sentence: str, last_person: list[str], last_source: str | None =
 
 
 def _people_named(sentence: str) -> list[str]:
-    return re.findall(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}\b", sentence)
+    return _PERSON.findall(sentence)
 
 
 # ---------------------------------------------------------------- the extractor
@@ -777,7 +781,7 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
         return []
     prefer_left = cand.of_total is not None
     if cand.cls in lexicon.NOUN_METRIC:                 # "seven deaths", "12 injured"
-        head = doc.tokens[cand.np_end - 1].text
+        head = text[doc.tok_starts[cand.np_end - 1]:doc.tok_ends[cand.np_end - 1]]
         return [(lexicon.NOUN_METRIC[cand.cls], "people", abs(m.value), m.qualifier, head,
                  (None, None))]
     metric, cue, cost = _choose_metric(doc, cand, s_start, s_end, prefer_left=prefer_left)
@@ -830,7 +834,7 @@ _DOWNED_GAP = re.compile(r"(?:\s*,?\s*(?:and|as well as|plus)\s+[^.;:,()]*?)?\s*
 
 def _downed_after(doc: _Article, cand: Candidate, s_end: int) -> str | None:
     """Give the interception cue a relative clause hangs on the phrase, if any."""
-    np_end_char = doc.tokens[cand.np_end - 1].end if cand.np_end > cand.tok else cand.mention.end
+    np_end_char = doc.tok_ends[cand.np_end - 1] if cand.np_end > cand.tok else cand.mention.end
     for c_start, c_end, metrics in doc.within(doc.cue_starts, doc.cues, np_end_char, s_end):
         if "intercepted" in metrics and metrics != ("block",):
             text = doc.article.text
@@ -847,7 +851,7 @@ def _conjunct_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) ->
     i = candidates.index(cand)
     while i > 0:
         prev = candidates[i - 1]
-        prev_end = doc.tokens[prev.np_end - 1].end if prev.np_end > prev.tok else prev.mention.text_end
+        prev_end = doc.tok_ends[prev.np_end - 1] if prev.np_end > prev.tok else prev.mention.text_end
         start = cand.mention.qualifier_start if cand.mention.qualifier_start is not None \
             else cand.mention.start
         if not _COORDINATION.fullmatch(doc.article.text, prev_end, start):
@@ -869,9 +873,9 @@ def _shared_approx(doc: _Article, cand: Candidate, candidates: list[Candidate]) 
     prev = candidates[i - 1]
     if prev.mention.qualifier != "approx" or prev.cls is None or prev.cls == cand.cls:
         return None
-    prev_end = doc.tokens[prev.np_end - 1].end if prev.np_end > prev.tok else prev.mention.text_end
+    prev_end = doc.tok_ends[prev.np_end - 1] if prev.np_end > prev.tok else prev.mention.text_end
     gap = doc.article.text[prev_end:cand.mention.start]
-    return "approx" if re.fullmatch(r"\s+and\s+", gap) else None
+    return "approx" if _AND_GAP.fullmatch(gap) else None
 
 
 def _measure(doc: _Article, cand: Candidate, candidates: list[Candidate], unit: str) -> list[tuple]:
@@ -890,7 +894,7 @@ def _measure(doc: _Article, cand: Candidate, candidates: list[Candidate], unit: 
 
     def bracketed(a: numbers.Mention, b: numbers.Mention) -> bool:
         gap = text[a.text_end:b.start]
-        return bool(re.fullmatch(r"\s*[(\[,]\s*(?:or\s+|about\s+|some\s+|nearly\s+|around\s+)?", gap))
+        return bool(_BRACKETED.fullmatch(gap))
 
     if converted:
         if prev is not None and prev.unit in (canonical, "deg") and bracketed(prev, m):

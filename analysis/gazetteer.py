@@ -147,14 +147,21 @@ _NOT_OUR_CAPITAL = re.compile(
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+)?$", re.I)
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _possessive_free(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _lookup(words: str) -> tuple[str, int] | None:
     """Give (canonical name, length used) for the longest place name `words` starts with."""
-    key = re.sub(r"['’]s$", "", words.lower())
+    key = _possessive_free(words.lower())
     if key in _LOOKUP:
         return _LOOKUP[key], len(words)
     first = words.split()[0] if " " in words else None
     if first:
-        key = re.sub(r"['’]s$", "", first.lower())
+        key = _possessive_free(first.lower())
         if key in _LOOKUP:
             return _LOOKUP[key], len(first)
     return None
@@ -166,7 +173,7 @@ def find_places(text: str) -> list[Place]:
     for match in _PLACE_RE.finditer(text):
         before = text[max(0, match.start() - 30):match.start()]
         if match.group("capital"):
-            if _NOT_OUR_CAPITAL.search(before) or re.match(r"\s+of\b", text[match.end():]):
+            if _NOT_OUR_CAPITAL.search(before) or _OF_AFTER.match(text, match.end()):
                 continue
             places.append(Place(match.start(), match.end(), "Kyiv", 1))
         elif match.group("country"):

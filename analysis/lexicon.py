@@ -155,17 +155,27 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
     (r"damag(?:ed|ing|es|e)|affected|ruined|collapsed|caught fire|on fire|"
      r"set ablaze|burned|burning|razed|demolished|blown out", ("damaged",)),
 ]
-# The lookahead lets the engine skip non-letters quickly: 2-3x faster on long texts.
-CUE_RE = re.compile(r"(?=[a-z])\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES))
-                    + r")\b", re.I)
+# The lookahead lets the engine skip non-letters quickly: 2-3x faster on long texts. The
+# case-sensitive twin runs on lower-cased text: several times faster than re.I.
+_CUE_BODY = r"(?=[a-z])\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)) + r")\b"
+CUE_RE = re.compile(_CUE_BODY, re.I)
+_CUE_RE_LOWER = re.compile(_CUE_BODY)
 CUE_METRICS = [metrics for _, metrics in _CUES]
 NEGATION = re.compile(r"\b(?:not|no|never|n't|nor|neither|without)\s+(?:\w+\s+)?$", re.I)
+
+
+def lowered(text: str) -> str | None:
+    """Give `text` lower-cased with every offset kept, or None where lower-casing would move
+    them (a few letters, such as "İ", lower-case to two characters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
 
 
 def find_cues(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Give (start, end, metrics) for every cue in `text`."""
     cues = []
-    for match in CUE_RE.finditer(text):
+    low = lowered(text)
+    for match in (CUE_RE.finditer(text) if low is None else _CUE_RE_LOWER.finditer(low)):
         index = int(match.lastgroup[1:])
         metrics = CUE_METRICS[index]
         if metrics != ("block",) and not metrics[0].startswith("without") and \

@@ -14,6 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .lexicon import lowered
+
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -58,21 +60,22 @@ _QUAL_RE = re.compile(
     + r")\s+(?:of\s+)?$", re.I)
 
 # The leading lookaheads let the engine skip quickly to where a number can start.
-_DIGITS = re.compile(
-    r"(?=[-−–\dmn])(?P<sign>\b(?:minus|negative)\s+|(?<![\w.,\-‑−–])[-−–](?=\d))?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<mult>\s+(?:thousand|million|billion)\b)?",
-    re.I,
-)
+_DIGITS_BODY = (r"(?=[-−–\dmn])(?P<sign>\b(?:minus|negative)\s+|(?<![\w.,\-‑−–])[-−–](?=\d))?"
+                r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                r"(?P<mult>\s+(?:thousand|million|billion)\b)?")
+_DIGITS = re.compile(_DIGITS_BODY, re.I)
 _WORD_NUM = (r"(?:" + "|".join(sorted(list(ONES) + list(TENS), key=len, reverse=True)) + r")")
-_WORDS = re.compile(
+_WORDS_BODY = (
     r"(?=[aefmnostz])(?P<sign>\bminus\s+)?\b(?P<a>an?\s+)?"
     r"(?P<w>" + _WORD_NUM + r"(?:[- ](?:" + "|".join(k for k in ONES if ONES[k] < 10 and ONES[k])
-    + r"))?|a)(?P<dozen>\s+dozen)?"
-    r"(?P<mult>(?:\s+(?:hundred|thousand|million|billion))+)?\b",
-    re.I,
-)
-_ORDERS = re.compile(r"(?=[a-z])\b(" + "|".join(ORDERS) + r")\b", re.I)
+    + r"))?|a(?=\s+(?:dozen|hundred|thousand|million|billion)\b))(?P<dozen>\s+dozen)?"
+    r"(?P<mult>(?:\s+(?:hundred|thousand|million|billion))+)?\b")
+_WORDS = re.compile(_WORDS_BODY, re.I)
+_ORDERS_BODY = r"(?=[a-z])\b(" + "|".join(ORDERS) + r")\b"
+_ORDERS = re.compile(_ORDERS_BODY, re.I)
+# case-sensitive twins, run on lower-cased text (several times faster than re.I)
+_LOWER = {_DIGITS: re.compile(_DIGITS_BODY), _WORDS: re.compile(_WORDS_BODY),
+          _ORDERS: re.compile(_ORDERS_BODY)}
 
 _UNIT_AFTER = [
     ("degC", re.compile(r"\s*(?:°\s*|º\s*|degrees?\s+|deg\.?\s*)?(?:C\b|Celsius\b|centigrade\b)", re.I)),
@@ -117,13 +120,18 @@ class Mention:
         return self.unit_end if self.unit_end is not None else self.end
 
 
+_WORD_SPLIT = re.compile(r"[- ]")
+_HYPHEN_WORD = re.compile(r"[-‑][^\W\d_]")
+_NO_ONE = re.compile(r"\b(?:no|not|any)\s+$|\bone\s+$", re.I)
+
+
 def _parse_digits(num: str) -> float:
     return float(num.replace(",", ""))
 
 
 def _word_value(words: str) -> float | None:
     total = 0
-    for part in re.split(r"[- ]", words.lower()):
+    for part in _WORD_SPLIT.split(words.lower()):
         if part in ONES:
             total += ONES[part]
         elif part in TENS:
@@ -152,7 +160,12 @@ def find_mentions(text: str) -> list[Mention]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for match in _DIGITS.finditer(text):
+    low = lowered(text)
+
+    def scan(pattern: re.Pattern):
+        return pattern.finditer(text) if low is None else _LOWER[pattern].finditer(low)
+
+    for match in scan(_DIGITS):
         start, end = match.start("num"), match.end()
         before = text[max(0, start - 12):start]
         after = text[match.end("num"):match.end("num") + 12]
@@ -179,7 +192,7 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(mention)
         taken.append((mention.start, mention.end))
 
-    for match in _ORDERS.finditer(text):
+    for match in scan(_ORDERS):
         if not free(match.start(), match.end()):
             continue
         phrase = match.group(1).lower()
@@ -187,7 +200,7 @@ def find_mentions(text: str) -> list[Mention]:
                              kind="order", qualifier="order_of_magnitude"))
         taken.append((match.start(), match.end()))
 
-    for match in _WORDS.finditer(text):
+    for match in scan(_WORDS):
         words = match.group("w")
         dozen, mult = match.group("dozen"), match.group("mult")
         if words.lower() == "a" and not (dozen or mult):
@@ -197,7 +210,7 @@ def find_mentions(text: str) -> list[Mention]:
             start = match.start("w")                          # "a one-off": keep only the word
         if not free(start, end):
             continue
-        if re.match(r"[-‑][^\W\d_]", text[end:end + 2]) or (start and text[start - 1] in "-‑"):
+        if _HYPHEN_WORD.match(text, end) or (start and text[start - 1] in "-‑"):
             continue                                          # three-quarters, four-year
         value = _word_value(words)
         if value is None:
@@ -209,8 +222,8 @@ def find_mentions(text: str) -> list[Mention]:
         value *= _multiplier(mult)
         if match.group("sign"):
             value = -value
-        if words.lower() in ("zero",) or (words.lower() == "one" and re.search(
-                r"\b(?:no|not|any)\s+$|\bone\s+$", text[max(0, start - 6):start], re.I)):
+        if words.lower() in ("zero",) or (words.lower() == "one" and _NO_ONE.search(
+                text, max(0, start - 6), start)):
             continue                                          # "no one was killed"
         if _MONTH_AFTER.match(text[end:end + 14]) or _SKIP_AFTER.match(text[end:end + 12]):
             continue

@@ -41,8 +41,9 @@ _PATTERNS = [
     ("last_weekday", r"\blast (?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
     ("weekday", r"\b(?P<wd2>" + "|".join(WEEKDAYS) + r")\b"),
 ]
-_RE = re.compile("(?=[a-z0-9])(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS))
-                 + ")", re.I)
+_RE_BODY = "(?=[a-z0-9])(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)) + ")"
+_RE = re.compile(_RE_BODY, re.I)
+_RE_LOWER = re.compile(_RE_BODY)        # on lower-cased text: several times faster than re.I
 _KINDS = [k for k, _ in _PATTERNS]
 
 
@@ -74,15 +75,20 @@ _KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "
          "day", "since", "so far", "this ", "last ", "recent", "past", "whole", "all of",
          "course of", "rest of", "in 1", "in 2", "during", "throughout", "over ", "average",
          "total", "month", "night", "morning", "evening", "yester")
+_KEYS_RE = re.compile("|".join(map(re.escape, _KEYS)))
+
+
+_MONTH_PREP = re.compile(r"\b(?:in|of|during|since|for|throughout|until|by|to|from)\s+$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]{0,40}$", re.I)
 
 
 def find_periods(text: str, published: dt.date) -> list[Period]:
     """Give the resolved time expressions of `text`, in order."""
     low = text.lower()
-    if not any(key in low for key in _KEYS):
+    if not _KEYS_RE.search(low):
         return []
     found = []
-    for match in _RE.finditer(text):
+    for match in (_RE.finditer(text) if len(low) != len(text) else _RE_LOWER.finditer(low)):
         kind = _KINDS[int(match.lastgroup[1:])]
         groups = match.groupdict()
         value, out = "", "span"
@@ -101,8 +107,7 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
         elif kind == "month":
             name = groups["month3"]
             if name.lower() in ("may", "mar", "march") and not groups["year3"] and \
-                    not re.search(r"\b(?:in|of|during|since|for|throughout|until|by|to|from)\s+$",
-                                  text[max(0, match.start() - 12):match.start()], re.I):
+                    not _MONTH_PREP.search(text, max(0, match.start() - 12), match.start()):
                 continue                                      # "may" the verb, "march" the walk
             month = _month_of(name)
             year = int(groups["year3"]) if groups["year3"] else _latest_month(month, published)
@@ -123,8 +128,8 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
             if kind == "last_weekday" and back == 0:
                 back = 7
             value, out = (published - dt.timedelta(days=back)).isoformat(), "day"
-        if out in ("day", "month") and kind in ("date", "month") and re.search(
-                r"\bsince\b[^,.;]{0,40}$", text[max(0, match.start() - 48):match.start()], re.I):
+        if out in ("day", "month") and kind in ("date", "month") and _SINCE_BEFORE.search(
+                text, max(0, match.start() - 48), match.start()):
             value, out = "", "span"                           # "since March 2022"
         if kind == "date" and out == "day":
             out = "date"
