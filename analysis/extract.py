@@ -640,6 +640,7 @@ class _Context:
     def __init__(self, article: Article, spans: list[tuple[str, int, int]]):
         self.article, self.spans = article, spans
         self._places: dict[int, list[gazetteer.Place]] = {}
+        self._last_person: dict[int, str | None] = {}   # sentence -> last person named up to it
 
     def places(self, index: int) -> list[gazetteer.Place]:
         if index not in self._places:
@@ -657,12 +658,22 @@ class _Context:
         return []
 
     def last_person(self, index: int) -> str | None:
+        """Give the last person named before sentence `index`; remembered as the scan goes."""
+        known = self._last_person
         for i in range(index - 1, -1, -1):
+            if i in known:
+                found = known[i]
+                break
             _, start, end = self.spans[i]
             names = _people_named(self.article.text[start:end])
             if names:
-                return names[-1]
-        return None
+                found = names[-1]
+                break
+        else:
+            i, found = -1, None
+        for j in range(max(i, 0), index):
+            known[j] = found if j >= i else None
+        return found
 
 
 def extract_article(article: Article) -> list[dict]:
