@@ -90,7 +90,7 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
     found = []
     for match in (_RE.finditer(text) if len(low) != len(text) else _RE_LOWER.finditer(low)):
         kind = _KINDS[int(match.lastgroup[1:])]
-        groups = match.groupdict()
+        groups = match                  # groups read by name, only when needed
         value, out = "", "span"
         if kind == "span":
             pass
