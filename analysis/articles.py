@@ -158,16 +158,20 @@ ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯІЇЄ])")
 
 
+_LAST_WORD = re.compile(r"([\w.'’]+)[.!?…]*[\"”’'»)\]]*$")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+
+
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Give the (start, end) spans of the sentences of text[start:end]; paragraphs never join."""
-    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[start:end]):
-        p_start, p_end = start + para.start(), start + para.end()
+    for para in _PARAGRAPH.finditer(text, start, end):
+        p_start, p_end = para.start(), para.end()
         cursor = p_start
         for match in _BOUNDARY.finditer(text, p_start, p_end):
             stop = match.end()
-            word = re.search(r"([\w.'’]+)[.!?…]*[\"”’'»)\]]*$", text[cursor:stop])
+            word = _LAST_WORD.search(text, max(cursor, stop - 60), stop)
             token = word.group(1).lower().rstrip(".") if word else ""
-            if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            if token in ABBREVIATIONS or (len(token) == 1 and "a" <= token <= "z"):
                 continue
             yield from _trimmed(text, cursor, stop)
             cursor = stop
