@@ -9,12 +9,15 @@ from pathlib import Path
 from . import config
 
 
-def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+WORKERS_HELP = "processes to extract with (default: all cores)"
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser, workers_help: str = WORKERS_HELP) -> None:
     parser.add_argument("--keep-going", action="store_true",
                         help="skip unreadable articles, process every good one and list the bad "
                              "ones (exit status 1 if any was skipped)")
     parser.add_argument("--workers", type=int, default=None, metavar="N",
-                        help="processes to extract with (default: all cores)")
+                        help=workers_help)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: on for 200 articles or more)")
 
@@ -41,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--scheduler", default=None, metavar="ADDRESS",
                          help="with --engine dask: address of a running Dask scheduler "
                               "(default: start a local cluster)")
-    _add_corpus_options(extract)
+    _add_corpus_options(extract, workers_help="processes to extract with; with --engine dask, "
+                                              "the workers of the local cluster (default: all "
+                                              "cores)")
 
     evaluate = sub.add_parser(
         "evaluate", help="score extracted facts against a gold file",
@@ -80,36 +85,47 @@ def _report_skipped(errors) -> None:
         print(f"{len(errors)} article(s) skipped", file=sys.stderr)
 
 
+def _extract_dask(args) -> int:
+    from .distributed import DaskEngineError, DaskMissingError, extract_with_dask
+    if args.scheduler and args.workers:
+        raise ValueError("--workers sets the size of the local Dask cluster; with --scheduler "
+                         "the running cluster's workers are used")
+    try:
+        run = extract_with_dask(args.paths, args.out, scheduler=args.scheduler,
+                                keep_going=args.keep_going, workers=args.workers or None)
+    except (DaskMissingError, DaskEngineError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    _report_skipped(run.errors)
+    print(f"wrote {run.facts} facts from {run.articles} articles to {args.out}/ on "
+          f"{run.workers} Dask worker(s)", file=sys.stderr)
+    return 1 if run.errors else 0
+
+
 def cmd_extract(args) -> int:
     from .articles import ArticleError
-    from .corpus import default_workers, extract_facts, read_articles
+    from .corpus import default_workers, extract_files
     from .io import table_format, write_table
     if args.engine == "dask":
-        from .distributed import extract_with_dask
-        n = extract_with_dask(args.paths, args.out, scheduler=args.scheduler,
-                              keep_going=args.keep_going)
-        print(f"wrote {n} facts to {args.out}/", file=sys.stderr)
-        return 0
+        return _extract_dask(args)
     table_format(args.out)
     started = time.perf_counter()
-    articles, errors = read_articles(args.paths, keep_going=args.keep_going)
-    if not articles:
+    facts, n_articles, errors = extract_files(args.paths, workers=args.workers or default_workers(),
+                                              keep_going=args.keep_going, progress=args.progress)
+    if not n_articles:
         raise ArticleError(", ".join(map(str, args.paths)), "no readable articles")
-    facts = extract_facts(articles, workers=args.workers or default_workers(),
-                          progress=args.progress)
     write_table(facts, args.out)
     _report_skipped(errors)
-    print(f"wrote {len(facts)} facts from {len(articles)} articles to {args.out} "
+    print(f"wrote {len(facts)} facts from {n_articles} articles to {args.out} "
           f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 1 if errors else 0
 
 
 def cmd_evaluate(args) -> int:
-    from .corpus import default_workers, extract_facts, read_articles
+    from .corpus import default_workers, extract_files
     from .evaluate import read_gold, report, score
-    articles, errors = read_articles(args.paths, keep_going=args.keep_going)
-    facts = extract_facts(articles, workers=args.workers or default_workers(),
-                          progress=args.progress)
+    facts, _, errors = extract_files(args.paths, workers=args.workers or default_workers(),
+                                     keep_going=args.keep_going, progress=args.progress)
     print(report(score(facts, read_gold(args.gold))))
     _report_skipped(errors)
     return 1 if errors else 0
@@ -132,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     except ArticleError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    except (ValueError, FileNotFoundError) as err:
+    except (ValueError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -3,18 +3,26 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from . import schemas
 from .articles import Article, ArticleError, articles_frame, find_article_files, parse_article
 from .extract import extract_article
 
 PROGRESS_MIN_ARTICLES = 200     # below this a corpus is read faster than a bar can draw
+# Articles per task. Fixed rather than derived from the number of workers: each batch is one
+# chunk of the string columns and Parquet pages follow chunks, so any --workers writes the
+# same bytes.
 BATCH_SIZE = 64
+FLOAT_COLUMNS = ("value", "low", "high", "stated_value")
+INT_COLUMNS = ("start", "end")
 
 
 @dataclass
@@ -46,13 +54,6 @@ def read_articles(paths: Iterable[Path | str], keep_going: bool = False
     return good, bad
 
 
-def _extract_batch(batch: Sequence[Article]) -> list[dict]:
-    rows: list[dict] = []
-    for article in batch:
-        rows.extend(extract_article(article))
-    return rows
-
-
 def default_workers() -> int:
     """Give the number of cores this process may use."""
     try:
@@ -61,50 +62,140 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_rows(articles: Sequence[Article], workers: int = 1, progress: bool | None = None
-                 ) -> list[dict]:
-    """Give the fact rows of `articles`, in article order, using `workers` processes."""
-    batches = [articles[i:i + BATCH_SIZE] for i in range(0, len(articles), BATCH_SIZE)]
-    show = progress if progress is not None else len(articles) >= PROGRESS_MIN_ARTICLES
-    bar = None
-    if show:
-        from tqdm import tqdm
-        bar = tqdm(total=len(articles), unit="article", desc="extracting", leave=False)
-    rows: list[dict] = []
-    if workers <= 1 or len(batches) <= 1:
-        for batch in batches:
-            rows.extend(_extract_batch(batch))
-            if bar is not None:
-                bar.update(len(batch))
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for batch, batch_rows in zip(batches, pool.map(_extract_batch, batches)):
-                rows.extend(batch_rows)
-                if bar is not None:
-                    bar.update(len(batch))
-    if bar is not None:
-        bar.close()
-    return rows
+def _strings(values: list) -> pd.api.extensions.ExtensionArray:
+    """Give `values` as an array of the tables' string dtype, None as missing."""
+    dtype = pd.StringDtype()
+    if dtype.storage == "pyarrow":
+        try:
+            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+        except (pa.ArrowTypeError, pa.ArrowInvalid):
+            pass        # a value that is not a str: converted below as astype("string") does
+    return pd.array(values, dtype=dtype)
 
 
-def facts_frame(rows: list[dict]) -> pd.DataFrame:
+def rows_frame(rows: Sequence[dict]) -> pd.DataFrame:
+    """Give the facts table of fact rows, with the schema's dtypes, not yet validated."""
+    columns = {}
+    for name in schemas.FACT_COLUMNS:
+        values = [row.get(name) for row in rows]
+        if name in FLOAT_COLUMNS:
+            columns[name] = np.array(values, dtype="float64")
+        elif name in INT_COLUMNS:
+            columns[name] = np.array(values, dtype="int64")
+        else:
+            columns[name] = _strings(values)
+    return pd.DataFrame(columns, copy=False)
+
+
+def facts_frame(rows: Sequence[dict]) -> pd.DataFrame:
     """Give the validated `facts` table built from fact rows."""
-    from . import schemas
-    frame = pd.DataFrame(rows, columns=schemas.FACT_COLUMNS)
-    floats = ["value", "low", "high", "stated_value"]
-    ints = ["start", "end"]
-    strings = [c for c in schemas.FACT_COLUMNS if c not in floats + ints]
-    frame[floats] = frame[floats].astype("float64")
-    frame[ints] = frame[ints].astype("int64")
-    frame = frame.astype({c: "string" for c in strings})
-    frame = frame.replace({np.inf: np.inf})
+    return schemas.FACTS.validate(rows_frame(rows))
+
+
+def batch_facts(articles: Sequence[Article]) -> pd.DataFrame:
+    """Give the facts table of a batch of articles, not yet validated."""
+    rows: list[dict] = []
+    for article in articles:
+        rows.extend(extract_article(article))
+    return rows_frame(rows)
+
+
+def _file_batch_facts(files: Sequence[Path], keep_going: bool
+                      ) -> tuple[pd.DataFrame, int, list[tuple]]:
+    """Give the facts of a batch of article files, how many articles were read, and the
+    unreadable files as (path, reason, line); without `keep_going` reading stops at the first."""
+    articles, failed = [], []
+    for path in files:
+        try:
+            articles.append(parse_article(path))
+        except ArticleError as err:
+            # sent back as fields: an ArticleError does not survive pickling
+            failed.append((err.path, err.reason, err.line))
+            if not keep_going:
+                return batch_facts([]), len(articles), failed
+    return batch_facts(articles), len(articles), failed
+
+
+_shared: Sequence[Article] = ()
+
+
+def _share(articles: Sequence[Article]) -> None:
+    """Keep `articles` in a worker process; where processes fork they are inherited, not sent."""
+    global _shared
+    _shared = articles
+
+
+def _shared_batch_facts(start: int, stop: int) -> pd.DataFrame:
+    return batch_facts(_shared[start:stop])
+
+
+def _pooled(work: Callable, tasks: Sequence[tuple], workers: int,
+            initializer: Callable | None = None, initargs: tuple = ()) -> Iterator:
+    """Give work(*task) for each task, in task order, computed by `workers` processes."""
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), initializer=initializer,
+                               initargs=initargs)
+    try:
+        futures = [pool.submit(work, *task) for task in tasks]
+        for future in futures:
+            yield future.result()
+    finally:
+        # on an error the queued batches are dropped rather than extracted
+        pool.shutdown(cancel_futures=True)
+
+
+def _progress_bar(total: int, progress: bool | None):
+    from tqdm import tqdm
+    show = progress if progress is not None else total >= PROGRESS_MIN_ARTICLES
+    return tqdm(total=total, unit="article", desc="extracting", leave=False, disable=not show)
+
+
+def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Give the validated facts table of per-batch tables, in their order."""
+    frame = pd.concat(frames, ignore_index=True) if frames else rows_frame([])
     return schemas.FACTS.validate(frame)
 
 
 def extract_facts(articles: Sequence[Article], workers: int = 1,
                   progress: bool | None = None) -> pd.DataFrame:
-    """Give the validated facts table of `articles`."""
-    return facts_frame(extract_rows(articles, workers=workers, progress=progress))
+    """Give the validated facts table of `articles`, in article order, using `workers` processes."""
+    spans = [(i, min(i + BATCH_SIZE, len(articles))) for i in range(0, len(articles), BATCH_SIZE)]
+    if workers > 1 and len(spans) > 1:
+        parts = _pooled(_shared_batch_facts, spans, workers, _share, (articles,))
+    else:
+        parts = (batch_facts(articles[start:stop]) for start, stop in spans)
+    frames = []
+    with closing(parts), _progress_bar(len(articles), progress) as bar:
+        for (start, stop), frame in zip(spans, parts):
+            frames.append(frame)
+            bar.update(stop - start)
+    return _joined(frames)
+
+
+def extract_files(paths: Iterable[Path | str], workers: int = 1, keep_going: bool = False,
+                  progress: bool | None = None) -> tuple[pd.DataFrame, int, list[ArticleError]]:
+    """Give the validated facts table of the article files under `paths`, the number of
+    articles read, and the files that could not be read.
+
+    Each process reads its own batches of files, so the articles are never all in memory.
+    Without `keep_going` the first unreadable file, in article order, raises its
+    ArticleError; with it every good article is extracted and the bad ones are listed.
+    """
+    files = find_article_files(paths)
+    tasks = [(files[i:i + BATCH_SIZE], keep_going) for i in range(0, len(files), BATCH_SIZE)]
+    if workers > 1 and len(tasks) > 1:
+        parts = _pooled(_file_batch_facts, tasks, workers)
+    else:
+        parts = (_file_batch_facts(*task) for task in tasks)
+    frames, errors, n_read = [], [], 0
+    with closing(parts), _progress_bar(len(files), progress) as bar:
+        for frame, read, failed in parts:
+            errors += [ArticleError(path, reason, line) for path, reason, line in failed]
+            if errors and not keep_going:
+                raise errors[0]
+            frames.append(frame)
+            n_read += read
+            bar.update(read + len(failed))
+    return _joined(frames), n_read, errors
 
 
 def load_corpus(paths: Iterable[Path | str], keep_going: bool = False, workers: int = 1,
@@ -112,12 +203,10 @@ def load_corpus(paths: Iterable[Path | str], keep_going: bool = False, workers: 
     """Give the articles, sentences and facts tables of the articles under `paths`."""
     from .articles import sentences_frame
     articles, errors = read_articles(paths, keep_going=keep_going)
-    return Corpus(
-        articles=articles_frame(articles),
-        sentences=sentences_frame(articles),
-        facts=extract_facts(articles, workers=workers, progress=progress),
-        errors=errors,
-    )
+    # facts first: worker processes fork before the other tables exist
+    facts = extract_facts(articles, workers=workers, progress=progress)
+    return Corpus(articles=articles_frame(articles), sentences=sentences_frame(articles),
+                  facts=facts, errors=errors)
 
 
 TABLES = ("articles", "sentences", "facts")
@@ -161,7 +250,6 @@ def read_tables(folder: Path | str, validate: bool = False) -> Corpus:
     folder = Path(folder)
     frames = {name: _cast(pd.read_parquet(folder / f"{name}.parquet")) for name in TABLES}
     if validate:
-        from . import schemas
         for name, schema in (("articles", schemas.ARTICLES), ("sentences", schemas.SENTENCES),
                              ("facts", schemas.FACTS)):
             frames[name] = schema.validate(frames[name])

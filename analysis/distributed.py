@@ -3,8 +3,8 @@
 `extract_with_dask(paths, out)` is the `--engine dask` of `python -m analysis extract`. The
 client lists and parses the articles, in batches of `corpus.BATCH_SIZE`, and sends each
 batch straight to a worker (the scheduler only handles task keys), where it goes through
-the same per-batch extraction as the local engine (`corpus._extract_batch`, then
-`corpus.facts_frame`). A few batches per worker are in flight at a time and each part is
+the same per-batch extraction as the local engine (`corpus.batch_facts`), and is validated
+as a part of its own. A few batches per worker are in flight at a time and each part is
 written as soon as it is back, so the client's memory does not grow with the corpus. The
 workers need the `analysis` package and its requirements, not the articles: no shared file
 system is assumed. Each batch becomes one part file, `part-00000.parquet`, `part-00001.parquet`, …,
@@ -24,14 +24,14 @@ import hashlib
 import os
 import re
 import shutil
-import sys
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from . import corpus
+from . import corpus, schemas
 from .articles import Article, ArticleError, find_article_files, parse_article
 
 INSTALL_HINT = "pip install -r requirements-dask.txt"
@@ -46,6 +46,20 @@ class DaskMissingError(ImportError):
     """Dask is not installed; the message says how to install it."""
 
 
+class DaskEngineError(RuntimeError):
+    """The Dask cluster cannot extract: unreachable, without workers, or running other code."""
+
+
+@dataclass
+class DaskRun:
+    """What a Dask extraction did: facts written, articles read, files skipped, workers used."""
+
+    facts: int
+    articles: int
+    errors: list[ArticleError]
+    workers: int
+
+
 def _import_distributed():
     try:
         import distributed
@@ -58,7 +72,7 @@ def _import_distributed():
 
 def batch_frame(batch: Sequence[Article]) -> pd.DataFrame:
     """Give the validated facts table of one batch: the local engine's per-batch work."""
-    return corpus.facts_frame(corpus._extract_batch(batch))
+    return schemas.FACTS.validate(corpus.batch_facts(batch))
 
 
 def code_fingerprint() -> str:
@@ -83,12 +97,12 @@ def _check_workers(client) -> None:
     want = code_fingerprint()
     found = client.run(probe)
     if not found:
-        raise RuntimeError("the Dask cluster has no workers")
+        raise DaskEngineError("the Dask cluster has no workers")
     wrong = {worker: got for worker, got in found.items() if got != want}
     if wrong:
         worker, got = sorted(wrong.items())[0]
         reason = got if got.startswith("cannot") else "it runs a different version of the code"
-        raise RuntimeError(
+        raise DaskEngineError(
             f"Dask worker {worker} cannot extract: {reason}. Start the workers from this "
             f"project's environment and source (e.g. `dask worker ADDRESS` run in the project "
             f"folder with its .venv), then try again ({len(wrong)} of {len(found)} workers affected)")
@@ -140,7 +154,11 @@ def _replace(tmp: Path, out: Path) -> None:
 def _client(distributed, scheduler: str | None, workers: int | None):
     """Give (client, cluster or None): connected to `scheduler`, else to a new local cluster."""
     if scheduler:
-        return distributed.Client(scheduler), None
+        try:
+            return distributed.Client(scheduler), None
+        except OSError as err:      # refused or timed out (distributed.comm.timeouts.connect)
+            raise DaskEngineError(f"cannot reach the Dask scheduler at {scheduler}: "
+                                  f"{' '.join(str(err).split())}") from None
     cluster = distributed.LocalCluster(
         n_workers=workers or corpus.default_workers(), threads_per_worker=1, processes=True,
         dashboard_address=None)
@@ -153,19 +171,22 @@ def _client(distributed, scheduler: str | None, workers: int | None):
 
 def extract_with_dask(paths: Iterable[Path | str], out: Path | str, scheduler: str | None = None,
                       keep_going: bool = False, batch_size: int = corpus.BATCH_SIZE,
-                      workers: int | None = None) -> int:
+                      workers: int | None = None) -> DaskRun:
     """Extract the articles under `paths` on a Dask cluster into the folder `out`; give the
-    number of facts written.
+    numbers of facts and articles, the skipped files and the number of workers.
 
     `scheduler` is the address of a running scheduler (`tcp://host:8786`); without it a
     local cluster of `workers` processes (default: all cores), one thread each, is started
     and stopped. Without `keep_going` the first unreadable article raises its ArticleError
-    and nothing is written; with it the bad files are listed on stderr and skipped.
+    and nothing is written; with it the bad files are skipped and listed in the result.
+    A scheduler that cannot be reached, or workers that cannot extract, raise DaskEngineError.
     """
     distributed = _import_distributed()
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     if batch_size < 1:
         raise ValueError(f"batch size must be 1 or more, not {batch_size}")
+    if workers is not None and workers < 1:
+        raise ValueError(f"number of workers must be 1 or more, not {workers}")
     out = Path(out)
     _check_out(out)
     files = find_article_files(paths)
@@ -181,7 +202,8 @@ def extract_with_dask(paths: Iterable[Path | str], out: Path | str, scheduler: s
         client, cluster = _client(distributed, scheduler, workers)
         try:
             _check_workers(client)
-            window = max(1, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
+            threads = client.nthreads()
+            window = max(1, IN_FLIGHT_PER_THREAD * sum(threads.values()))
             pending = distributed.as_completed()
             part_of: dict = {}
             batches = enumerate(_batches(files, batch_size, keep_going, errors))
@@ -218,8 +240,4 @@ def extract_with_dask(paths: Iterable[Path | str], out: Path | str, scheduler: s
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    for err in errors:
-        print(f"skipped {err}", file=sys.stderr)
-    if errors:
-        print(f"{len(errors)} article(s) skipped", file=sys.stderr)
-    return n_facts
+    return DaskRun(facts=n_facts, articles=n_articles, errors=errors, workers=len(threads))

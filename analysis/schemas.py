@@ -22,6 +22,14 @@ QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "at_most", "approx"
               "order_of_magnitude")
 
 _str = dict(dtype="string")
+_METRIC_UNIT = [f"{metric}/{unit}" for metric, units in METRIC_UNITS.items() for unit in units]
+
+
+def _unit_fits_metric(df: pd.DataFrame) -> pd.Series:
+    """Give, per row, whether the row's metric allows its unit."""
+    pairs = df["metric"].astype("string") + "/" + df["unit"].astype("string")
+    return pairs.isin(_METRIC_UNIT).fillna(False).astype(bool)
+
 
 ARTICLES = pa.DataFrameSchema(
     {
@@ -84,11 +92,7 @@ FACTS = pa.DataFrameSchema(
     checks=[
         pa.Check(lambda df: df["end"] > df["start"], error="empty number span"),
         pa.Check(lambda df: ~(df["low"] > df["high"]).fillna(False), error="low above high"),
-        pa.Check(
-            lambda df: pd.Series([u in METRIC_UNITS.get(m, ()) for m, u in
-                                  zip(df["metric"], df["unit"])], index=df.index, dtype=bool),
-            error="unit not allowed for metric",
-        ),
+        pa.Check(_unit_fits_metric, error="unit not allowed for metric"),
     ],
     strict=True,
     ordered=True,

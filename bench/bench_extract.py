@@ -5,8 +5,8 @@
 
 For each size N it generates (or reuses) a corpus of N synthetic articles in
 bench/out/corpus-N/ (bench/make_corpus.py) and times, each in a fresh process:
-- ours: `read_articles` + `extract_facts` (parse, extract, build and validate the facts
-  table) with one process and with all cores (`default_workers()`);
+- ours: `extract_files`, what `python -m analysis extract` runs (read, extract, build and
+  validate the facts table), with one process and with all cores (`default_workers()`);
 - quantulum3: `quantulum3.parser.parse` of each article, a general-purpose quantity
   parser, on the first --sample articles only (it is slow); its time per article is
   extrapolated to N and marked `est.`. Its one-off load time is left out. The row is
@@ -64,14 +64,13 @@ def _files(folder: Path, limit: int | None) -> list[Path]:
 
 
 def child_ours(folder: Path, workers: int) -> dict:
-    from analysis.corpus import extract_facts, read_articles
+    from analysis.corpus import extract_files
     files = _files(folder, None)
     started = time.perf_counter()
-    articles, errors = read_articles([folder])
-    facts = extract_facts(articles, workers=workers, progress=False)
+    facts, n_articles, errors = extract_files([folder], workers=workers, progress=False)
     seconds = time.perf_counter() - started
     assert not errors
-    return {"seconds": seconds, "articles": len(articles), "facts": len(facts),
+    return {"seconds": seconds, "articles": n_articles, "facts": len(facts),
             "bytes": sum(p.stat().st_size for p in files)}
 
 

@@ -3,15 +3,20 @@ giving the same facts table, row for row, as a single process."""
 from __future__ import annotations
 
 import math
+import os
 import shutil
+import socket
+import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis import schemas
+from analysis import cli, schemas
 from analysis.articles import ArticleError, parse_article
-from analysis.corpus import BATCH_SIZE, extract_facts, read_articles
+from analysis.config import ROOT
+from analysis.corpus import BATCH_SIZE, extract_facts, extract_files, read_articles
 from bench.make_corpus import MAX_BYTES, MIN_BYTES, make_corpus
 from tests.conftest import run_cli, write_article
 
@@ -99,6 +104,30 @@ def test_cli_workers_give_the_same_file(synthetic, reference, tmp_path):
     pd.testing.assert_frame_equal(table, expected.reset_index(drop=True))
 
 
+def test_files_read_by_the_workers_give_the_same_table(synthetic, reference, tmp_path):
+    facts, n_articles, errors = extract_files([synthetic], workers=2, progress=False)
+    assert (n_articles, errors) == (N_ARTICLES, [])
+    pd.testing.assert_frame_equal(facts, reference)
+    # bad files in two batches: the first in article order stops the run ...
+    subset = tmp_path / "subset"
+    subset.mkdir()
+    good = sorted(synthetic.glob("*.txt"))[:CLI_ARTICLES]
+    for path in good:
+        shutil.copy(path, subset / path.name)
+    write_article(subset, "synthetic_000070x.txt", b"no header\n")       # in the second batch
+    write_article(subset, "synthetic_000001x.txt", b" date 2026-13-01 Headline\n\nBody.")
+    with pytest.raises(ArticleError, match=r"synthetic_000001x\.txt:1: impossible date"):
+        extract_files([subset], workers=2, progress=False)
+    # ... and with keep_going both are listed, in order, and every good article extracted
+    facts, n_articles, errors = extract_files([subset], workers=2, keep_going=True,
+                                              progress=False)
+    assert n_articles == CLI_ARTICLES
+    assert [(Path(e.path).name, e.line) for e in errors] == [("synthetic_000001x.txt", 1),
+                                                            ("synthetic_000070x.txt", 1)]
+    expected = reference[reference["article_id"].isin({p.stem for p in good})]
+    pd.testing.assert_frame_equal(facts, expected.reset_index(drop=True))
+
+
 # the Dask engine
 
 def test_missing_dask_says_how_to_install(monkeypatch, tmp_path, seeds_dir):
@@ -120,8 +149,8 @@ def cluster():
 def test_dask_engine_gives_the_single_process_table(synthetic, reference, cluster, tmp_path):
     from analysis.distributed import extract_with_dask
     out = tmp_path / "facts_parquet"
-    n = extract_with_dask([synthetic], out, scheduler=cluster.scheduler_address)
-    assert n == len(reference)
+    run = extract_with_dask([synthetic], out, scheduler=cluster.scheduler_address)
+    assert (run.facts, run.articles, run.errors, run.workers) == (len(reference), N_ARTICLES, [], 2)
     parts = sorted(out.iterdir())
     assert [p.name for p in parts] == [f"part-{i:05d}.parquet"
                                        for i in range(math.ceil(N_ARTICLES / BATCH_SIZE))]
@@ -139,7 +168,7 @@ def test_dask_engine_failed_run_keeps_previous_output(cluster, tmp_path, seeds_d
     for path in sorted(seeds_dir.glob("*.txt")):
         shutil.copy(path, corpus / path.name)
     out = tmp_path / "facts_parquet"
-    n = extract_with_dask([corpus], out, scheduler=cluster.scheduler_address, batch_size=1)
+    n = extract_with_dask([corpus], out, scheduler=cluster.scheduler_address, batch_size=1).facts
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     assert n > 0 and len(before) == len(list(corpus.glob("*.txt")))
     write_article(corpus, "zzz_bad.txt", b"no header\n")
@@ -148,9 +177,9 @@ def test_dask_engine_failed_run_keeps_previous_output(cluster, tmp_path, seeds_d
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "facts_parquet"]
     # with keep_going the bad file is skipped and the output replaced
-    n_again = extract_with_dask([corpus], out, scheduler=cluster.scheduler_address,
-                                keep_going=True, batch_size=1)
-    assert n_again == n
+    run = extract_with_dask([corpus], out, scheduler=cluster.scheduler_address,
+                            keep_going=True, batch_size=1)
+    assert run.facts == n and [Path(e.path).name for e in run.errors] == ["zzz_bad.txt"]
     assert len(list(out.iterdir())) == len(before) + 1    # the bad file's batch: an empty part
     assert len(pd.read_parquet(out)) == n
 
@@ -198,3 +227,65 @@ def test_dask_engine_refuses_workers_without_the_same_code():
         _check_workers(Client({"tcp://a:1": "0" * 64}))
     with pytest.raises(RuntimeError, match="no workers"):
         _check_workers(Client({}))
+
+
+def _dask_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", "extract", "--engine", "dask", *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, **(env or {})})
+
+
+def _one_line_error(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), stderr
+    return lines[0]
+
+
+def test_dask_cli_without_dask_gives_one_line_error(monkeypatch, capsys, tmp_path, seeds_dir):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    status = cli.main(["extract", str(seeds_dir), "--engine", "dask", "--out",
+                       str(tmp_path / "out")])
+    assert status == 1
+    assert "pip install -r requirements-dask.txt" in _one_line_error(capsys.readouterr().err)
+    assert not (tmp_path / "out").exists()
+
+
+def test_dask_cli_unreachable_scheduler_gives_one_line_error(tmp_path, seeds_dir):
+    pytest.importorskip("distributed", reason=DASK_MISSING)
+    with socket.socket() as sock:            # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{sock.getsockname()[1]}"
+    done = _dask_cli(str(seeds_dir), "--scheduler", address, "--out", str(tmp_path / "out"),
+                     env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"})
+    assert done.returncode == 1
+    assert f"cannot reach the Dask scheduler at {address}" in _one_line_error(done.stderr)
+    assert not any(tmp_path.iterdir())
+
+
+def test_dask_cli_keep_going_exits_1_when_articles_were_skipped(cluster, tmp_path, seeds_dir):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    write_article(corpus, "zzz_bad.txt", b"no header\n")
+    out = tmp_path / "facts_parquet"
+    done = _dask_cli(str(corpus), "--scheduler", cluster.scheduler_address, "--keep-going",
+                     "--out", str(out))
+    assert done.returncode == 1, done.stderr
+    assert "zzz_bad.txt:1: malformed header" in done.stderr
+    articles, _ = read_articles([seeds_dir])
+    pd.testing.assert_frame_equal(pd.read_parquet(out), extract_facts(articles, progress=False))
+    # with nothing skipped the same run succeeds
+    (corpus / "zzz_bad.txt").unlink()
+    done = _dask_cli(str(corpus), "--scheduler", cluster.scheduler_address, "--keep-going",
+                     "--out", str(out))
+    assert done.returncode == 0, done.stderr
+
+
+def test_dask_cli_workers_size_the_local_cluster(tmp_path, seeds_dir):
+    pytest.importorskip("distributed", reason=DASK_MISSING)
+    done = _dask_cli(str(seeds_dir), "--workers", "1", "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "on 1 Dask worker(s)" in done.stderr
+    # a running cluster has its own workers: asking for a number is an error
+    done = _dask_cli(str(seeds_dir), "--scheduler", "tcp://127.0.0.1:1", "--workers", "2",
+                     "--out", str(tmp_path / "other"))
+    assert done.returncode == 1 and "--workers" in _one_line_error(done.stderr)
