@@ -209,7 +209,7 @@ that read them.</p>
 def build(articles: Path = config.ARTICLES, processed: Path | None = None,
           reports: Path = config.REPORTS, jobs: int | None = None, keep_going: bool = False,
           workers: int | None = None, update_notebooks: bool = False,
-          notebooks: list[Path] | None = None) -> int:
+          notebooks: list[Path] | None = None, progress: bool | None = None) -> int:
     """Build the tables, the executed notebooks and the HTML report; give the exit status."""
     from .corpus import corpus_manifest, default_workers, load_corpus, write_tables
     from .io import write_text
@@ -223,7 +223,8 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
     processed = Path(processed).resolve() if processed else (
         config.PROCESSED if default else reports / "data")
     cores = default_workers()
-    corpus = load_corpus([articles], keep_going=keep_going, workers=workers or cores)
+    corpus = load_corpus([articles], keep_going=keep_going, workers=workers or cores,
+                         progress=progress)
     for err in corpus.errors:
         print(f"skipped {err}", file=sys.stderr)
     write_tables(corpus, processed, corpus_manifest([articles]))

@@ -66,12 +66,14 @@ def ratio_words(sentences: pd.DataFrame, facts: pd.DataFrame, articles: pd.DataF
     rows = []
     published = dict(zip(articles["article_id"], articles["published"].dt.date))
     exact = facts[facts["qualifier"].isin(["exact", "approx"]) & facts["period"].notna()]
-    for s in sentences.itertuples():
+    by_article = dict(tuple(exact.groupby("article_id", observed=True, sort=False)))
+    phrased = sentences[[_RATIO.search(text) is not None for text in sentences["text"]]]
+    for s in phrased.itertuples():
         for match in _RATIO.finditer(s.text):
             word = match.group("word").lower()
             factor = float(match.group("n")) if match.group("n") else _FACTORS[word]
             low, high = _ratio_range(match.group("hedge"), factor)
-            own = exact[exact["article_id"] == s.article_id]
+            own = by_article.get(s.article_id, exact.iloc[:0])
             # the metric the article gives for at least two periods
             series = (own.groupby(["metric", "unit", "location"])["period"].nunique()
                       .loc[lambda n: n >= 2])

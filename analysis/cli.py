@@ -135,7 +135,7 @@ def cmd_build(args) -> int:
     from .build import build
     return build(articles=args.articles, processed=args.processed, reports=args.reports,
                  jobs=args.jobs, keep_going=args.keep_going, workers=args.workers,
-                 update_notebooks=args.update_notebooks)
+                 update_notebooks=args.update_notebooks, progress=args.progress)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -72,10 +72,20 @@ def articles_line(article_ids: Iterable[str]) -> str:
     return f"news articles {shown}; figures extracted by the workbook"
 
 
+MAX_ROWS = 25      # rows of a chart beyond which only the largest are drawn
+MAX_KEYS = 8       # legend entries beyond which the rest share one grey entry
+
+
 def interception_chart(ratios: pd.DataFrame):
-    """Interception rate per weapon with 95% Wilson intervals, one row per night and article."""
+    """Interception rate per weapon with 95% Wilson intervals, one row per night and article;
+    on a large corpus, the MAX_ROWS largest launches."""
     use_style()
     fig, ax = plt.subplots()
+    total = len(ratios)
+    if total > MAX_ROWS:
+        ratios = ratios.sort_values(["launched", "night", "article_id", "weapon"],
+                                    ascending=[False, True, True, True]).head(MAX_ROWS)
+        ratios = ratios.sort_values(["night", "article_id", "weapon"])
     labels = [f"{r.night} · {r.weapon}\n{r.article_id}" for r in ratios.itertuples()]
     y = np.arange(len(ratios))[::-1]
     for yi, r in zip(y, ratios.itertuples()):
@@ -87,9 +97,26 @@ def interception_chart(ratios: pd.DataFrame):
                     xytext=(6, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlim(0, 105)
+    if total > MAX_ROWS:
+        ax.text(0.0, 1.0, f"the {MAX_ROWS} largest launches of {total:,} rows", fontsize=8,
+                color="#444444", transform=ax.transAxes, va="bottom")
     finish(fig, ax, TITLES["interception_chart"],
            "intercepted / launched (%)", "night · weapon · article", articles_line(ratios["article_id"]))
     return fig
+
+
+def _keyed(names: pd.Series) -> tuple[dict[str, tuple[str, str]], str | None]:
+    """Give (colour, marker) per name for the MAX_KEYS most frequent names, the rest grey,
+    and the label the rest share (None when every name has its own)."""
+    counts = names.value_counts()
+    if len(counts) <= MAX_KEYS:
+        return source_palette(names), None
+    top = sorted(counts.sort_index().sort_values(ascending=False, kind="stable").index[:MAX_KEYS])
+    palette = source_palette(top)
+    rest = f"{len(counts) - MAX_KEYS:,} others"
+    for name in counts.index:
+        palette.setdefault(name, ("#bbbbbb", "."))
+    return palette, rest
 
 
 def cold_chart(points: pd.DataFrame):
@@ -101,23 +128,29 @@ def cold_chart(points: pd.DataFrame):
     use_style()
     units = sorted(points["unit"].unique()) or ["buildings"]
     fig, axes = plt.subplots(1, len(units), figsize=(4.2 * len(units), 4.2), squeeze=False)
-    palette = source_palette(points["source"])
+    palette, rest = _keyed(points["source"])
     for ax, unit in zip(axes[0], units):
         sub = points[points["unit"] == unit]
         finite = [v for v in list(sub["outage"]) + list(sub["high"]) if math.isfinite(v)]
         top = max(finite) * 1.3 if finite else 1.0
+        if len(sub) > MAX_ROWS:             # a large corpus: one call per source, no arrows
+            _cold_points(ax, sub, palette, rest, top)
+            sub = sub.iloc[:0]
         for r in sub.itertuples():
             color, marker = palette[r.source]
-            ax.plot(r.temperature, r.outage, marker=marker, color=color, ms=8, ls="none",
-                    label=r.source)
+            grey = rest is not None and color == "#bbbbbb"
+            ax.plot(r.temperature, r.outage, marker=marker, color=color, ms=5 if grey else 8,
+                    ls="none", label=rest if grey else r.source)
             if math.isinf(r.high):
                 ax.annotate("", xy=(r.temperature, top * 0.97), xytext=(r.temperature, r.outage),
                             arrowprops=dict(arrowstyle="->", color=color, lw=1.5))
             elif r.high > r.low:
                 ax.vlines(r.temperature, r.low, r.high, color=color, lw=2)
-            ax.annotate(r.city, (r.temperature, r.outage), xytext=(5, 5), textcoords="offset points",
-                        fontsize=8)
+            if len(sub) <= MAX_ROWS:
+                ax.annotate(r.city, (r.temperature, r.outage), xytext=(5, 5),
+                            textcoords="offset points", fontsize=8)
         ax.set_ylim(0, top)
+        sub = points[points["unit"] == unit]
         if len(sub):
             low_t, high_t = sub["temperature"].min(), sub["temperature"].max()
             ax.set_xlim(low_t - 2, high_t + 2)
@@ -142,6 +175,20 @@ def cold_chart(points: pd.DataFrame):
     return fig
 
 
+def _cold_points(ax, sub: pd.DataFrame, palette: dict, rest: str | None, top: float) -> None:
+    """Draw many outage points at once: ranges as lines, open bounds as lines to the top."""
+    colors = [palette[name][0] for name in sub["source"]]
+    high = sub["high"].where(np.isfinite(sub["high"]), top * 0.97)
+    ranged = (high > sub["low"]).to_numpy()
+    ax.vlines(sub["temperature"][ranged], sub["low"][ranged], high[ranged],
+              colors=[c for c, r in zip(colors, ranged) if r], lw=1, alpha=0.5)
+    for name, group in sub.groupby("source", sort=True):
+        color, marker = palette[name]
+        grey = rest is not None and color == "#bbbbbb"
+        ax.plot(group["temperature"], group["outage"], marker=marker, color=color,
+                ms=5 if grey else 8, ls="none", label=rest if grey else name)
+
+
 def territory_chart(series: pd.DataFrame, article_points: pd.DataFrame, analysis: str,
                     source: str):
     """A monthly territorial-gain series as bars, the articles' figures marked on it."""
@@ -150,11 +197,18 @@ def territory_chart(series: pd.DataFrame, article_points: pd.DataFrame, analysis
     if not series.empty:
         ax.bar(series["month_start"], series["km2"], width=20, color="#9ecae1",
                label=f"{analysis} series")
-    palette = source_palette(article_points["article_id"]) if not article_points.empty else {}
-    for r in article_points.itertuples():
-        color, marker = palette[r.article_id]
-        ax.plot(r.month_start, r.value, marker=marker, color=color, ms=9, ls="none",
-                label=f"article {r.article_id}")
+    palette, rest = _keyed(article_points["article_id"]) if not article_points.empty else ({}, None)
+    for article_id, points in article_points.groupby("article_id", sort=True):
+        color, marker = palette[article_id]
+        grey = rest is not None and color == "#bbbbbb"
+        if grey:
+            continue
+        ax.plot(points["month_start"], points["value"], marker=marker, color=color, ms=9,
+                ls="none", label=f"article {article_id}")
+    if rest is not None:                     # the other articles in one call: thousands of points
+        others = article_points[[palette[a][0] == "#bbbbbb" for a in article_points["article_id"]]]
+        ax.plot(others["month_start"], others["value"], marker=".", color="#bbbbbb", ms=6,
+                ls="none", label=f"articles: {rest}")
     handles, labels = ax.get_legend_handles_labels()
     seen = dict(zip(labels, handles))
     ax.legend(seen.values(), seen.keys(), fontsize=8, loc="upper left")

@@ -36,22 +36,18 @@ def agreement(facts: pd.DataFrame, include_vague: bool = False) -> pd.DataFrame:
     if not include_vague:
         facts = facts[facts["qualifier"] != "order_of_magnitude"]
     rep = reports(facts)
-    rows = []
-    for key, group in rep.groupby(GROUP, sort=True):
-        reporters = group[["article_id", "source"]].drop_duplicates()
-        if len(reporters) < 2:
-            continue
-        low, high = group["low"].max(), group["high"].min()
-        agree = bool(low <= high)
-        rows.append({
-            **dict(zip(GROUP, key)),
-            "n_articles": group["article_id"].nunique(),
-            "n_reports": len(group),
-            "figures": "; ".join(_figure(r) for r in group.itertuples()),
-            "joint_low": low if agree else math.nan,
-            "joint_high": high if agree else math.nan,
-            "agree": agree,
-        })
-    out = pd.DataFrame(rows, columns=GROUP + ["n_articles", "n_reports", "figures", "joint_low",
-                                              "joint_high", "agree"])
+    columns = GROUP + ["n_articles", "n_reports", "figures", "joint_low", "joint_high", "agree"]
+    rep["reporter"] = rep["article_id"].astype(str) + "\x1f" + rep["source"].astype(str)
+    rep = rep[rep.groupby(GROUP, sort=False)["reporter"].transform("nunique") >= 2]
+    if rep.empty:
+        return pd.DataFrame(columns=columns).astype({"agree": bool})
+    rep = rep.assign(figure=[_figure(r) for r in rep.itertuples()])
+    out = rep.groupby(GROUP, sort=True).agg(
+        n_articles=("article_id", "nunique"), n_reports=("value", "size"),
+        figures=("figure", "; ".join), low=("low", "max"), high=("high", "min")).reset_index()
+    agree = out["low"] <= out["high"]
+    out["joint_low"] = out["low"].where(agree)
+    out["joint_high"] = out["high"].where(agree)
+    out["agree"] = agree.astype(bool)
+    out = out[columns].astype({key: str for key in GROUP})
     return out.astype({"agree": bool}).reset_index(drop=True)

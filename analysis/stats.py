@@ -18,9 +18,15 @@ from scipy.special import betaincinv
 Z95 = 1.959963984540054
 
 
+def _valid(successes: float, trials: float) -> bool:
+    """Say whether successes out of trials is a proportion: a text can report more weapons
+    intercepted than launched, and no interval is drawn for that."""
+    return 0 < trials < math.inf and 0 <= successes <= trials
+
+
 def wilson(successes: float, trials: float, z: float = Z95) -> tuple[float, float]:
     """Give the Wilson score interval for successes out of trials."""
-    if trials <= 0 or not math.isfinite(trials):
+    if not _valid(successes, trials):
         return (math.nan, math.nan)
     p = successes / trials
     denom = 1 + z * z / trials
@@ -31,7 +37,7 @@ def wilson(successes: float, trials: float, z: float = Z95) -> tuple[float, floa
 
 def jeffreys(successes: float, trials: float, level: float = 0.95) -> tuple[float, float]:
     """Give the equal-tailed Jeffreys interval for successes out of trials."""
-    if trials <= 0 or not math.isfinite(trials):
+    if not _valid(successes, trials):
         return (math.nan, math.nan)
     a, b = successes + 0.5, trials - successes + 0.5
     tail = (1 - level) / 2
@@ -95,18 +101,24 @@ def launch_sensitivity(facts: pd.DataFrame, ratios: pd.DataFrame) -> pd.DataFram
     its high bound to intercepted over its low bound.
     """
     launches = facts[(facts["metric"] == "launched") & (facts["location"] == "Ukraine")]
-    rows = []
-    for r in ratios[ratios["weapon"] != "all"].itertuples():
-        same = launches[(launches["period"] == r.night) & (launches["unit"] == r.weapon)]
-        for f in same.sort_values(["article_id", "start"]).itertuples():
-            low = max(f.low, r.intercepted) if math.isfinite(f.low) else math.nan
-            high = f.high
-            rows.append({
-                "night": r.night, "weapon": r.weapon, "intercepted": r.intercepted,
-                "intercepted_from": r.article_id, "launched_from": f.article_id,
-                "launched_as_written": f"{f.qualifier_text + ' ' if isinstance(f.qualifier_text, str) else ''}{f.number_text}",
-                "launched_low": low, "launched_high": high,
-                "rate_low": r.intercepted / high if high and math.isfinite(high) else 0.0,
-                "rate_high": r.intercepted / low if low and math.isfinite(low) else math.nan,
-            })
-    return pd.DataFrame(rows)
+    launches = launches.sort_values(["article_id", "start"])[
+        ["period", "unit", "article_id", "qualifier_text", "number_text", "low", "high"]]
+    pairs = (ratios.loc[ratios["weapon"] != "all", ["night", "weapon", "intercepted", "article_id"]]
+             .reset_index(drop=True).reset_index()
+             .merge(launches.astype({"period": object, "unit": object}),
+                    left_on=["night", "weapon"], right_on=["period", "unit"],
+                    suffixes=("", "_launch"))
+             .sort_values("index", kind="stable"))
+    low = pairs["low"].where(np.isfinite(pairs["low"]))
+    low = np.maximum(low, pairs["intercepted"]).where(low.notna())
+    high = pairs["high"]
+    written = pairs["qualifier_text"].fillna("").astype(str)
+    written = (written + np.where(written == "", "", " ")).str.cat(pairs["number_text"].astype(str))
+    out = pd.DataFrame({
+        "night": pairs["night"], "weapon": pairs["weapon"], "intercepted": pairs["intercepted"],
+        "intercepted_from": pairs["article_id"], "launched_from": pairs["article_id_launch"],
+        "launched_as_written": written, "launched_low": low, "launched_high": high,
+        "rate_low": (pairs["intercepted"] / high).where(np.isfinite(high) & (high != 0), 0.0),
+        "rate_high": pairs["intercepted"] / low.where(low != 0),
+    })
+    return out.reset_index(drop=True)

@@ -35,6 +35,13 @@ def test_wilson_and_jeffreys_bracket_the_rate():
     assert stats.jeffreys(10, 10)[1] == 1.0
 
 
+@pytest.mark.parametrize("interval", [stats.wilson, stats.jeffreys])
+def test_no_interval_for_an_impossible_proportion(interval):
+    # a text may report more intercepted than launched: that is a failed claim, not a rate
+    for successes, trials in ((12, 10), (-1, 10), (3, 0)):
+        assert all(math.isnan(x) for x in interval(successes, trials))
+
+
 def test_interception_ratios_come_from_the_facts(corpus):
     ratios = stats.interceptions(corpus.facts)
     facts = corpus.facts
