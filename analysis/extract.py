@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import gazetteer, lexicon, numbers, periods
 from .articles import Article, sentence_id, sentence_spans

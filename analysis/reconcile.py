@@ -1,8 +1,6 @@
 """Where the sources agree: the same figure reported by more than one article or source."""
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 GROUP = ["metric", "unit", "location", "period"]

@@ -33,7 +33,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import config
-from .airforce import (ERRORS, _check_errors, _clean, _issue, _issues_frame, _raise_first,
+from .airforce import (_check_errors, _clean, _issue, _issues_frame, _raise_first,
                        _warn, read_csv_records)
 
 COLUMNS = ("month", "km2", "analysis", "source_title", "source_url", "quote")

@@ -283,7 +283,7 @@ HEADLINES: list[Template] = [
     lambda c: f"Russian strike on {c.city()} kills {c.w(2, 12)}, officials say",
     lambda c: f"Thousands without heat in {c.city(-1)} after Russia hits energy grid",
     lambda c: f"Russia seizes {c.rng.randint(100, 900)} square kilometres in {c.month(1)}",
-    lambda c: f"Russia resumes strikes on freezing Ukrainian capital ahead of talks",
+    lambda c: "Russia resumes strikes on freezing Ukrainian capital ahead of talks",
 ]
 
 

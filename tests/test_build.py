@@ -8,7 +8,6 @@ import shutil
 import nbformat
 import pytest
 
-from analysis import config
 from analysis.build import notebook_paths
 from tests.conftest import run_cli
 

@@ -1,7 +1,6 @@
 """Extraction rules, each on a sentence written the way the press writes it."""
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 import pytest
