@@ -55,7 +55,9 @@ _FROM_BEFORE = re.compile(r"\b(?:from|of|by)\s+$", re.I)
 _SOURCE_VERBS = (r"said|says|say|reported|reports|report|wrote|writes|posted|posts|announced|"
                  r"announces|added|adds|told|tells|stated|states|claimed|claims|confirmed|"
                  r"confirms|noted|notes|informed|informs|estimated|warned|explained")
-_SOURCE_VERB = re.compile(r"(?=[a-z])\b(?:" + _SOURCE_VERBS + r")\b", re.I)
+_SOURCE_VERB_BODY = r"(?=[a-z])\b(?:" + _SOURCE_VERBS + r")\b"
+_SOURCE_VERB = re.compile(_SOURCE_VERB_BODY, re.I)
+_SOURCE_VERB_LOWER = re.compile(_SOURCE_VERB_BODY)      # its twin for lower-cased text
 _SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
                            r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
 _ACCORDING = re.compile(r"according to (?:the )?(?P<src>[^,.;()]+)", re.I)
@@ -218,6 +220,18 @@ def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
     return None, k, bare
 
 
+def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
+    """Give the indices of `word` in words[start:stop] (list.index scans in C)."""
+    found = []
+    try:
+        while True:
+            start = words.index(word, start, stop)
+            found.append(start)
+            start += 1
+    except ValueError:
+        return found
+
+
 def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list[Candidate]:
     """Give the candidate numbers of one sentence with their noun phrases."""
     text = doc.article.text
@@ -235,9 +249,9 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
         found.append(Candidate(m, tok, tok_end, np_end, cls, bare))
 
     # "a woman", "an apartment block": singular nouns count one
-    for k in range(t_first, t_stop):
-        word = doc.lows[k]
-        if word not in ("a", "an") or doc.tok_starts[k] in mention_starts:
+    for k in sorted(_positions(doc.lows, "a", t_first, t_stop) +
+                    _positions(doc.lows, "an", t_first, t_stop)):
+        if doc.tok_starts[k] in mention_starts:
             continue
         if any(c.mention.start <= doc.tok_starts[k] < c.mention.end for c in found):
             continue
@@ -287,16 +301,27 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
 
 # ---------------------------------------------------------------- metrics
 
-def _allowed_metrics(cand: Candidate) -> set[str]:
-    if cand.cls in lexicon.NOUN_METRIC:
-        return {lexicon.NOUN_METRIC[cand.cls]}
-    if cand.cls:
-        return {metric for metric, units in lexicon.UNIT_FOR.items() if cand.cls in units}
-    if cand.bare:
+def _allowed_metrics(cand: Candidate) -> frozenset[str]:
+    """Give the metrics the candidate's noun (or lack of one) can be a count of."""
+    key = (cand.cls, cand.bare, cand.inherited)
+    if key not in _ALLOWED:
+        _ALLOWED[key] = frozenset(_allowed_for(*key))
+    return _ALLOWED[key]
+
+
+_ALLOWED: dict[tuple, frozenset[str]] = {}
+
+
+def _allowed_for(cls: str | None, bare: bool, inherited: str | None) -> set[str]:
+    if cls in lexicon.NOUN_METRIC:
+        return {lexicon.NOUN_METRIC[cls]}
+    if cls:
+        return {metric for metric, units in lexicon.UNIT_FOR.items() if cls in units}
+    if bare:
         allowed = {"killed", "wounded", "without_heating", "without_power"}
-        if cand.inherited:
+        if inherited:
             allowed |= {metric for metric, units in lexicon.UNIT_FOR.items()
-                        if cand.inherited in units}
+                        if inherited in units}
         return allowed
     return set()
 
@@ -546,7 +571,9 @@ def _source_for(sentence: str, last_person: list[str], last_source: str | None =
     match = _SOURCE_AFTER.search(sentence)
     if match:
         return _reduce_source(match.group("src"))
-    for match in _SOURCE_VERB.finditer(sentence):
+    low = lexicon.lowered(sentence)
+    verbs = _SOURCE_VERB.finditer(sentence) if low is None else _SOURCE_VERB_LOWER.finditer(low)
+    for match in verbs:
         before = _TRAILING_AUX.sub("", sentence[max(0, match.start() - 90):
                                                                      match.start()].rstrip())
         words = before.split()[-8:]

@@ -135,11 +135,11 @@ def _alternation(names: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 _LOOKUP = {**_alternation(TOWNS), **_alternation(REGIONS)}
 _LEVEL = {**{n: 2 for n in TOWNS}, **{n: 1 for n in REGIONS}, COUNTRY: 0}
-_PLACE_RE = re.compile(
-    r"(?P<capital>\b(?:Ukraine['’]s capital(?: city)?|the (?:Ukrainian )?capital(?: city)?|"
+_PLACE_RE = re.compile(       # each name starts at a word boundary with one of these letters
+    r"(?=[A-Zacnt])\b(?:(?P<capital>\b(?:Ukraine['’]s capital(?: city)?|the (?:Ukrainian )?capital(?: city)?|"
     r"the capital's|capital city)\b)|"
     r"(?P<country>\b(?:Ukraine|nationwide|across the country|countrywide)\b)|"
-    r"(?P<name>\b[A-Z][\w'’\-]*(?:\s[A-Z][\w\-]*|\speninsula)?)",
+    r"(?P<name>\b[A-Z][\w'’\-]*(?:\s[A-Z][\w\-]*|\speninsula)?))",
 )
 _NOT_OUR_CAPITAL = re.compile(
     r"(?:Russian|Russia['’]s|Emirati|UAE|regional|Belarusian|Saudi|Turkish|Qatari|U\.?S\.?|"

@@ -55,6 +55,7 @@ QUALIFIER_PHRASES = {
     "exact": ("as low as", "as high as", "all", "a total of", "total of", "exactly", "all of"),
 }
 _QUAL_LOOKUP = {p: q for q, phrases in QUALIFIER_PHRASES.items() for p in phrases}
+_QUAL_LAST_WORDS = {p.split()[-1] for p in _QUAL_LOOKUP} | {"of"}
 _QUAL_RE = re.compile(
     r"(?:^|(?<=[^\w]))(" + "|".join(sorted(map(re.escape, _QUAL_LOOKUP), key=len, reverse=True))
     + r")\s+(?:of\s+)?$", re.I)
@@ -256,6 +257,8 @@ def _attach_qualifier(text: str, mention: Mention) -> None:
     stripped = head.rstrip()
     if len(stripped) == len(head) and head:
         return                                                # no space before: not a phrase
+    if not stripped or stripped.rsplit(None, 1)[-1].lower() not in _QUAL_LAST_WORDS:
+        return                                                # most numbers: no phrase ends here
     words = stripped.split()[-4:]
     if words and words[-1].lower() == "of" and len(words) > 1:
         words = words[:-1]                                    # "a total of 54"
