@@ -6,6 +6,7 @@ A region is named by its centre (`Kharkiv region` is `Kharkiv`), as FACTS.md ask
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -154,6 +155,7 @@ def _possessive_free(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
+@functools.lru_cache(maxsize=8192)
 def _lookup(words: str) -> tuple[str, int] | None:
     """Give (canonical name, length used) for the longest place name `words` starts with."""
     key = _possessive_free(words.lower())
@@ -171,20 +173,22 @@ def find_places(text: str) -> list[Place]:
     """Give the places of Ukraine named in `text`, in order."""
     places = []
     for match in _PLACE_RE.finditer(text):
-        before = text[max(0, match.start() - 30):match.start()]
-        if match.group("capital"):
+        name = match.group("name")
+        if name is not None:
+            found = _lookup(name)
+            if found is None:
+                continue                                      # most capitalised words
+            canonical, length = found
+            word = name[:length]
+            before = text[max(0, match.start() - 30):match.start()]
+            if _FROM.search(before) or (word.isupper() and len(word) > 3):
+                continue                                      # "from Kursk"; KYIV is a dateline
+            places.append(Place(match.start(), match.start() + length, canonical, _LEVEL[canonical]))
+        elif match.group("capital"):
+            before = text[max(0, match.start() - 30):match.start()]
             if _NOT_OUR_CAPITAL.search(before) or _OF_AFTER.match(text, match.end()):
                 continue
             places.append(Place(match.start(), match.end(), "Kyiv", 1))
-        elif match.group("country"):
-            places.append(Place(match.start(), match.end(), COUNTRY, 0))
         else:
-            found = _lookup(match.group("name"))
-            if found is None:
-                continue
-            name, length = found
-            word = match.group("name")[:length]
-            if _FROM.search(before) or (word.isupper() and len(word) > 3):
-                continue                                      # "from Kursk"; KYIV is a dateline
-            places.append(Place(match.start(), match.start() + length, name, _LEVEL[name]))
+            places.append(Place(match.start(), match.end(), COUNTRY, 0))
     return places

@@ -99,6 +99,14 @@ _SKIP_AFTER = re.compile(
     re.I,
 )
 
+# what rules a run of digits out, read in the 12 characters after it and before it:
+# money ("10 million dollars"), "%", clock times, "24th", dates ("24 February", "Feb. 24",
+# "24, 2022") and the second figure of a range ("10-15")
+_DIGITS_NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in
+                                        (_CURRENCY_AFTER, _SKIP_AFTER, _MONTH_AFTER, _YEAR_AFTER)),
+                               re.I)
+_DIGITS_NOT_BEFORE = re.compile(f"(?:{_MONTH_BEFORE.pattern})|(?:{_RANGE_BEFORE.pattern})", re.I)
+
 
 @dataclass
 class Mention:
@@ -173,14 +181,10 @@ def find_mentions(text: str) -> list[Mention]:
         if match.group("sign") is None and start > 0 and (text[start - 1].isalnum()
                                                           or text[start - 1] in "-‑/_#$€£₴"):
             continue                                          # Kh-101, Tu-95MS, No.5, $10
-        if _CURRENCY_AFTER.match(after):
-            continue
-        if _SKIP_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
-            continue
+        if _DIGITS_NOT_AFTER.match(after) or _DIGITS_NOT_BEFORE.search(before):
+            continue                  # money, %, clock times, dates, ranges: see the patterns
         if after[:1].isalpha() and not after.startswith(("C", "F", "km")):
             continue                                          # 3M22, 95MS, 24th
-        if _YEAR_AFTER.match(after) or _RANGE_BEFORE.search(before):
-            continue                                          # Feb. 24, 2022; 10-15
         value = _parse_digits(match.group("num"))
         mult = match.group("mult")
         value *= _multiplier(mult)
