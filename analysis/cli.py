@@ -108,6 +108,8 @@ def cmd_extract(args) -> int:
     from .io import table_format, write_table
     if args.engine == "dask":
         return _extract_dask(args)
+    if args.scheduler is not None:
+        raise ValueError("--scheduler is the address of a Dask cluster: it needs --engine dask")
     table_format(args.out)
     started = time.perf_counter()
     facts, n_articles, errors = extract_files(args.paths, workers=args.workers or default_workers(),

@@ -21,6 +21,7 @@ Dask is an optional extra: `pip install -r requirements-dask.txt`.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import shutil
@@ -159,9 +160,13 @@ def _client(distributed, scheduler: str | None, workers: int | None):
         except OSError as err:      # refused or timed out (distributed.comm.timeouts.connect)
             raise DaskEngineError(f"cannot reach the Dask scheduler at {scheduler}: "
                                   f"{' '.join(str(err).split())}") from None
+    # No dashboard, and the scheduler's HTTP server on a free port: the default, 8787, is
+    # often held by another cluster, which gives a warning. silence_logs: a failed run closes
+    # the workers mid-batch, which they log as a warning.
     cluster = distributed.LocalCluster(
         n_workers=workers or corpus.default_workers(), threads_per_worker=1, processes=True,
-        dashboard_address=None)
+        dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        silence_logs=logging.ERROR)
     try:
         return distributed.Client(cluster), cluster
     except BaseException:

@@ -289,3 +289,34 @@ def test_dask_cli_workers_size_the_local_cluster(tmp_path, seeds_dir):
     done = _dask_cli(str(seeds_dir), "--scheduler", "tcp://127.0.0.1:1", "--workers", "2",
                      "--out", str(tmp_path / "other"))
     assert done.returncode == 1 and "--workers" in _one_line_error(done.stderr)
+
+
+def test_dask_cli_local_cluster_adds_nothing_to_the_error(synthetic, tmp_path):
+    pytest.importorskip("distributed", reason=DASK_MISSING)
+    subset = tmp_path / "subset"
+    subset.mkdir()
+    for path in sorted(synthetic.glob("*.txt"))[:CLI_ARTICLES]:
+        shutil.copy(path, subset / path.name)
+    # in the third batch: read when the first is back and the second runs on the one worker,
+    # so the local cluster is closed mid-batch
+    write_article(subset, "synthetic_000129x.txt", b"no header\n")
+    out = tmp_path / "facts_parquet"
+    with socket.socket() as sock:            # 8787, the HTTP port of Dask, held by another cluster
+        try:
+            sock.bind(("127.0.0.1", 8787))
+            sock.listen()
+        except OSError:
+            pass                             # already held
+        done = _dask_cli(str(subset), "--workers", "1", "--out", str(out))
+    assert done.returncode == 1
+    assert "synthetic_000129x.txt:1: malformed header" in _one_line_error(done.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["subset"]
+
+
+def test_scheduler_without_the_dask_engine_is_an_error(capsys, tmp_path, seeds_dir):
+    out = tmp_path / "facts.parquet"
+    status = cli.main(["extract", str(seeds_dir), "--scheduler", "tcp://127.0.0.1:1",
+                       "--out", str(out)])
+    assert status == 1
+    assert "--engine dask" in _one_line_error(capsys.readouterr().err)
+    assert not out.exists()
