@@ -30,8 +30,10 @@ SNIFF_BYTES = 8192
 class ArticleError(ValueError):
     """A file that cannot be read as an article; the message names the file and line."""
 
-    def __init__(self, path: Path | str, reason: str, line: int | None = None):
+    def __init__(self, path: Path | str, reason: str, line: int | None = None,
+                 skipped: list["ArticleError"] | None = None):
         self.path, self.reason, self.line = str(path), reason, line
+        self.skipped = skipped or []        # with --keep-going: the files that led here
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {reason}")
 

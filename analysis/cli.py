@@ -12,11 +12,22 @@ from . import config
 WORKERS_HELP = "processes to extract with (default: all cores)"
 
 
+def _count(text: str) -> int:
+    """Give a count of workers or jobs: a whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def _add_corpus_options(parser: argparse.ArgumentParser, workers_help: str = WORKERS_HELP) -> None:
     parser.add_argument("--keep-going", action="store_true",
                         help="skip unreadable articles, process every good one and list the bad "
                              "ones (exit status 1 if any was skipped)")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
+    parser.add_argument("--workers", type=_count, default=None, metavar="N",
                         help=workers_help)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: on for 200 articles or more)")
@@ -70,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "the reports for another corpus)")
     build.add_argument("--reports", type=Path, default=config.REPORTS, metavar="DIR",
                        help="where the HTML goes (default: reports/)")
-    build.add_argument("--jobs", type=int, default=None, metavar="N",
+    build.add_argument("--jobs", type=_count, default=None, metavar="N",
                        help="notebooks executed at once (default: all cores)")
     build.add_argument("--update-notebooks", action="store_true",
                        help="also write the executed notebooks back to notebooks/")
@@ -87,6 +98,9 @@ def _report_skipped(errors) -> None:
 
 def _extract_dask(args) -> int:
     from .distributed import DaskEngineError, DaskMissingError, extract_with_dask
+    if args.scheduler is not None and not args.scheduler.strip():
+        raise ValueError("--scheduler is empty: give the address of a running Dask scheduler, "
+                         "or leave it out to start a local cluster")
     if args.scheduler and args.workers:
         raise ValueError("--workers sets the size of the local Dask cluster; with --scheduler "
                          "the running cluster's workers are used")
@@ -115,7 +129,8 @@ def cmd_extract(args) -> int:
     facts, n_articles, errors = extract_files(args.paths, workers=args.workers or default_workers(),
                                               keep_going=args.keep_going, progress=args.progress)
     if not n_articles:
-        raise ArticleError(", ".join(map(str, args.paths)), "no readable articles")
+        raise ArticleError(", ".join(map(str, args.paths)), "no readable articles",
+                           skipped=errors)
     write_table(facts, args.out)
     _report_skipped(errors)
     print(f"wrote {len(facts)} facts from {n_articles} articles to {args.out} "
@@ -148,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except ArticleError as err:
+        _report_skipped(err.skipped)
         print(f"error: {err}", file=sys.stderr)
         return 1
     except (ValueError, OSError) as err:

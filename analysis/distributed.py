@@ -240,7 +240,8 @@ def extract_with_dask(paths: Iterable[Path | str], out: Path | str, scheduler: s
             if cluster is not None:
                 cluster.close()
         if not n_articles:
-            raise ArticleError(", ".join(map(str, paths)), "no readable articles")
+            raise ArticleError(", ".join(map(str, paths)), "no readable articles",
+                               skipped=errors)
         _replace(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -83,6 +83,34 @@ def test_keep_going_lists_bad_and_writes_good(tmp_path):
     assert set(pd.read_csv(out)["article_id"]) == {"good"}
 
 
+def test_keep_going_with_no_good_article_still_lists_the_bad_ones(tmp_path):
+    write_article(tmp_path, "bad1.txt", b"no header\n")
+    write_article(tmp_path, "bad2.txt", b"")
+    out = tmp_path / "facts.csv"
+    done = run_cli("extract", tmp_path, "--out", out, "--keep-going")
+    assert done.returncode == 1 and not out.exists()
+    assert "bad1.txt:1: malformed header" in done.stderr and "bad2.txt: empty file" in done.stderr
+    assert "2 article(s) skipped" in done.stderr
+    assert done.stderr.strip().splitlines()[-1].endswith("no readable articles")
+
+
+@pytest.mark.parametrize("option, value", [("--workers", "0"), ("--workers", "-1"),
+                                           ("--workers", "two")])
+def test_counts_must_be_positive_whole_numbers(tmp_path, seeds_dir, option, value):
+    done = run_cli("extract", seeds_dir, "--out", tmp_path / "f.csv", option, value)
+    assert done.returncode == 2 and f"argument {option}" in done.stderr
+    assert not (tmp_path / "f.csv").exists()
+    done = run_cli("build", "--jobs", value, "--reports", tmp_path / "r")
+    assert done.returncode == 2 and "argument --jobs" in done.stderr
+
+
+def test_empty_scheduler_address_is_an_error(tmp_path, seeds_dir):
+    done = run_cli("extract", seeds_dir, "--out", tmp_path / "parts", "--engine", "dask",
+                   "--scheduler", "")
+    assert done.returncode == 1 and "--scheduler is empty" in done.stderr
+    assert not (tmp_path / "parts").exists()
+
+
 def test_duplicate_ids(tmp_path):
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
