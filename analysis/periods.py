@@ -80,6 +80,14 @@ _KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "
 _KEYS_RE = re.compile("|".join(map(re.escape, _KEYS)))
 
 
+def _days_before(day: dt.date, days: int) -> str | None:
+    """Give the ISO date `days` before `day`, or None before the calendar starts."""
+    try:
+        return (day - dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
+
+
 _MONTH_PREP = re.compile(r"\b(?:in|of|during|since|for|throughout|until|by|to|from)\s+$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]{0,40}$", re.I)
 
@@ -121,7 +129,7 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
         elif kind == "this_month":
             value, out = _shift_month(published, 0), "month"
         elif kind == "yesterday":
-            value, out = (published - dt.timedelta(days=1)).isoformat(), "day"
+            value, out = _days_before(published, 1), "day"
         elif kind == "today":
             value, out = published.isoformat(), "day"
         elif kind in ("last_weekday", "weekday"):
@@ -129,7 +137,9 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
             back = (published.weekday() - wd) % 7
             if kind == "last_weekday" and back == 0:
                 back = 7
-            value, out = (published - dt.timedelta(days=back)).isoformat(), "day"
+            value, out = _days_before(published, back), "day"
+        if value is None:
+            continue                                          # before 1 January of year 1
         if out in ("day", "month") and kind in ("date", "month") and _SINCE_BEFORE.search(
                 text, max(0, match.start() - 48), match.start()):
             value, out = "", "span"                           # "since March 2022"

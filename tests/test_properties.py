@@ -1,7 +1,7 @@
 """Extraction never raises, whatever the text."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.articles import ArticleError, parse_article
@@ -38,6 +38,8 @@ def test_arbitrary_text(body):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(WORDS, st.integers(-50, 100_000).map(str)), max_size=60),
        st.dates().map(lambda d: d.isoformat()))
+@example(["killed", "on Tuesday", "0", "yesterday", "last month"], "0001-01-01")  # before year 1
+@example(["killed", "in January", "0", "this month"], "9999-12-31")
 def test_article_like_text(words, date):
     _check(" ".join(words), date)
 
