@@ -67,13 +67,14 @@ _DIGITS_BODY = (r"(?=[-−–\dmn])(?P<sign>\b(?:minus|negative)\s+|(?<![\w.,\-�
 _DIGITS = re.compile(_DIGITS_BODY, re.I)
 _WORD_NUM = (r"(?:" + "|".join(sorted(list(ONES) + list(TENS), key=len, reverse=True)) + r")")
 _WORDS_BODY = (
-    r"(?=[aefmnostz])(?P<sign>\bminus\s+)?\b(?P<a>an?\s+)?"
+    r"(?=[aefmnostz])\b(?P<sign>minus\s+)?\b(?P<a>an?\s+)?"
     r"(?P<w>" + _WORD_NUM + r"(?:[- ](?:" + "|".join(k for k in ONES if ONES[k] < 10 and ONES[k])
     + r"))?|a(?=\s+(?:dozen|hundred|thousand|million|billion)\b))(?P<dozen>\s+dozen)?"
     r"(?P<mult>(?:\s+(?:hundred|thousand|million|billion))+)?\b")
 _WORDS = re.compile(_WORDS_BODY, re.I)
 _ORDERS_BODY = r"(?=[a-z])\b(" + "|".join(ORDERS) + r")\b"
 _ORDERS = re.compile(_ORDERS_BODY, re.I)
+_ORDER_WORDS = ("hundreds", "thousands", "millions", "dozens", "scores")   # one is in each order
 # case-sensitive twins, run on lower-cased text (several times faster than re.I)
 _LOWER = {_DIGITS: re.compile(_DIGITS_BODY), _WORDS: re.compile(_WORDS_BODY),
           _ORDERS: re.compile(_ORDERS_BODY)}
@@ -197,7 +198,9 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(mention)
         taken.append((mention.start, mention.end))
 
-    for match in scan(_ORDERS):
+    probe = text.lower() if low is None else low
+    orders = scan(_ORDERS) if any(word in probe for word in _ORDER_WORDS) else ()
+    for match in orders:
         if not free(match.start(), match.end()):
             continue
         phrase = match.group(1).lower()

@@ -242,3 +242,12 @@ def test_launch_site_is_not_the_target():
     found = facts("The drones were launched from Cape Chauda in Crimea. Russia also launched an "
                   "Iskander-M ballistic missile from the same area.")
     assert {f["location"] for f in found if f["metric"] == "launched"} == {"Ukraine"}
+
+
+@pytest.mark.parametrize("phrase", ["Hundreds of thousands", "tens of thousands", "hundreds",
+                                    "Thousands", "millions", "dozens", "scores"])
+def test_every_order_of_magnitude_is_read(phrase):
+    from analysis.numbers import ORDERS
+    [mention] = find_mentions(f"Officials said {phrase} of people were left without power.")
+    assert mention.kind == "order" and mention.value == ORDERS[phrase.lower()][0]
+    assert mention.end - mention.start == len(phrase)
