@@ -166,10 +166,18 @@ class _Article:
         return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def within_places(self, start: int, end: int) -> list[gazetteer.Place]:
-        return self.within(self.place_starts, self.places, start, end) if self.places else []
+        found = self.places
+        if not found:
+            return []
+        starts = self.place_starts
+        return found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def within_periods(self, start: int, end: int) -> list[periods.Period]:
-        return self.within(self.period_starts, self.periods, start, end) if self.periods else []
+        found = self.periods
+        if not found:
+            return []
+        starts = self.period_starts
+        return found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
 def _shift_places(places: list[gazetteer.Place], offset: int) -> list[gazetteer.Place]:

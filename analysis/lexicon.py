@@ -161,7 +161,9 @@ _CUE_BODY = r"(?=[a-z])\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enume
 CUE_RE = re.compile(_CUE_BODY, re.I)
 _CUE_RE_LOWER = re.compile(_CUE_BODY)
 CUE_METRICS = [metrics for _, metrics in _CUES]
-NEGATION = re.compile(r"\b(?:not|no|never|n't|nor|neither|without)\s+(?:\w+\s+)?$", re.I)
+_NEGATION_BODY = r"\b(?:not|no|never|n't|nor|neither|without)\s+(?:\w+\s+)?$"
+NEGATION = re.compile(_NEGATION_BODY, re.I)
+_NEGATION_LOWER = re.compile(_NEGATION_BODY)
 
 
 def lowered(text: str) -> str | None:
@@ -175,11 +177,15 @@ def find_cues(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Give (start, end, metrics) for every cue in `text`."""
     cues = []
     low = lowered(text)
-    for match in (CUE_RE.finditer(text) if low is None else _CUE_RE_LOWER.finditer(low)):
+    if low is None:
+        scan, negation, scanned = CUE_RE, NEGATION, text
+    else:
+        scan, negation, scanned = _CUE_RE_LOWER, _NEGATION_LOWER, low
+    for match in scan.finditer(scanned):
         index = int(match.lastgroup[1:])
         metrics = CUE_METRICS[index]
         if metrics != ("block",) and not metrics[0].startswith("without") and \
-                NEGATION.search(text[max(0, match.start() - 20):match.start()]):
+                negation.search(scanned[max(0, match.start() - 20):match.start()]):
             metrics = ("block",)
         cues.append((match.start(), match.end(), metrics))
     return cues
