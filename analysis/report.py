@@ -23,7 +23,8 @@ def screen(frame: pd.DataFrame, rows: int = SCREEN_ROWS) -> pd.DataFrame:
     if len(frame) > rows:
         from IPython.display import Markdown, display
         display(Markdown(f"*Showing {rows} of {len(frame):,} rows; the full table is in "
-                         "the variable and in `data/processed/`.*"))
+                         "the variable, and the tables it comes from in the `PROCESSED` "
+                         "folder.*"))
         return frame.head(rows)
     return frame
 

@@ -1,5 +1,6 @@
-"""Scale: the synthetic corpus generator, and every engine (one process, several, Dask)
-giving the same facts table, row for row, as a single process."""
+"""Scale: the synthetic corpus generator, every engine (one process, several, Dask) giving
+the same facts table, row for row, as a single process, and the notebooks on a corpus too
+large to print."""
 from __future__ import annotations
 
 import math
@@ -320,3 +321,37 @@ def test_scheduler_without_the_dask_engine_is_an_error(capsys, tmp_path, seeds_d
     assert status == 1
     assert "--engine dask" in _one_line_error(capsys.readouterr().err)
     assert not out.exists()
+
+
+# the notebooks on a large corpus
+
+SCREENFUL = 40          # lines of text, or rows of a table, that fit on one screen
+
+
+def _output_lines(output) -> int:
+    """Give the lines (or table rows) a notebook cell output shows."""
+    if output.get("output_type") == "stream":
+        return output["text"].count("\n")
+    data = output.get("data", {})
+    if "text/html" in data:
+        return data["text/html"].count("<tr")
+    return data.get("text/plain", "").count("\n")
+
+
+def test_notebooks_on_a_large_corpus_show_a_screenful_per_cell(synthetic, tmp_path):
+    import nbformat
+    from analysis.build import execute_notebook, notebook_paths
+    from analysis.corpus import corpus_manifest, load_corpus, write_tables
+    corpus = load_corpus([synthetic], workers=2, progress=False)
+    write_tables(corpus, tmp_path / "data", corpus_manifest([synthetic]))
+    params = {"ARTICLES": str(synthetic), "PROCESSED": str(tmp_path / "data")}
+    summarised = 0
+    for path in notebook_paths():
+        executed = tmp_path / path.name
+        name, _, error = execute_notebook(path, params, tmp_path / f"{path.stem}.html", executed)
+        assert error is None, f"{name}: {error}"
+        for cell in nbformat.read(executed, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                assert _output_lines(output) <= SCREENFUL, (name, cell.source[:80])
+                summarised += "rows; the full table is in" in str(output.get("data", {}))
+    assert summarised, "no table was long enough to be summarised: the corpus is too small"
