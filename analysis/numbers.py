@@ -56,9 +56,6 @@ QUALIFIER_PHRASES = {
 }
 _QUAL_LOOKUP = {p: q for q, phrases in QUALIFIER_PHRASES.items() for p in phrases}
 _QUAL_LAST_WORDS = {p.split()[-1] for p in _QUAL_LOOKUP} | {"of"}
-_QUAL_RE = re.compile(
-    r"(?:^|(?<=[^\w]))(" + "|".join(sorted(map(re.escape, _QUAL_LOOKUP), key=len, reverse=True))
-    + r")\s+(?:of\s+)?$", re.I)
 
 # The leading lookaheads let the engine skip quickly to where a number can start.
 _DIGITS_BODY = (r"(?=[-−–\dmn])(?P<sign>\b(?:minus|negative)\s+|(?<![\w.,\-‑−–])[-−–](?=\d))?"
