@@ -167,17 +167,11 @@ class _Article:
 
     def within_places(self, start: int, end: int) -> list[gazetteer.Place]:
         found = self.places
-        if not found:
-            return []
-        starts = self.place_starts
-        return found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        return self.within(self.place_starts, found, start, end) if found else []
 
     def within_periods(self, start: int, end: int) -> list[periods.Period]:
         found = self.periods
-        if not found:
-            return []
-        starts = self.period_starts
-        return found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        return self.within(self.period_starts, found, start, end) if found else []
 
 
 def _shift_places(places: list[gazetteer.Place], offset: int) -> list[gazetteer.Place]:
