@@ -98,6 +98,7 @@ class Candidate:
     metric: str | None = None
     cue: str | None = None
     inherited: str | None = None            # a bare number's likely noun, from its sentence
+    of_the: bool = False                    # "two of the drones": part of a group counted elsewhere
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
@@ -181,6 +182,7 @@ def _shift_places(places: list[gazetteer.Place], offset: int) -> list[gazetteer.
 # ---------------------------------------------------------------- noun phrases
 
 _CLOSING_QUOTES = {"”", "\"", "’", "»"}
+_MEASURE_WORDS = {"pieces", "piece", "items", "units", "elements"}    # "pieces of" the noun
 
 
 def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
@@ -209,6 +211,10 @@ def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
             if nxt in lexicon.NOT_HEAD_BEFORE:
                 return None, k + 1, False
             return lexicon.NOUNS[word], k + 1, False
+        if word in _MEASURE_WORDS and nxt == "of":
+            k += 2                                    # "10 pieces of critical infrastructure"
+            modifiers += 1
+            continue
         if doc.tok_starts[k] in mention_starts or not word[0].isalnum():
             break
         if word in ("and", "or", "&") and k > first:
@@ -241,6 +247,7 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
     t_first, t_stop = doc.tok_at(s_start), doc.tok_at(s_end)
     mention_starts = {doc.tok_starts[doc.tok_at(m.start)] for m in mentions}
     found: list[Candidate] = []
+    cue_starts = set(doc.cue_starts)
     for m in mentions:
         tok = doc.tok_at(m.start)
         tok_end = doc.tok_at(m.text_end)
@@ -248,6 +255,8 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
         if m.unit is None:
             cls, np_end, bare = _scan_np(doc, tok_end, t_stop, mention_starts - {doc.tok_starts[tok]},
                                          m.kind)
+            if cls is None and tok_end < t_stop and doc.tok_starts[tok_end] in cue_starts:
+                bare = True                   # "two houses were destroyed and 10 damaged"
         found.append(Candidate(m, tok, tok_end, np_end, cls, bare))
 
     # "a woman", "an apartment block": singular nouns count one
@@ -289,7 +298,7 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
             start = doc.tok_at(m.text_end + len(_OF_WORD.match(after).group(0)))
             cls, _, _ = _scan_np(doc, start, t_stop, mention_starts, "number")
             # "one of the biggest losses" counts losses, nothing the metrics count
-            cand.cls, cand.bare = cls, False
+            cand.cls, cand.bare, cand.of_the = cls, False, True
         elif cand.cls is None and cand.bare and sentence_cls:
             cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
         if cand.cls:
@@ -653,6 +662,23 @@ def _points_back(sentence: str) -> bool:
 
 
 _DEFAULT_LOCATION = {"launched": "Ukraine", "intercepted": "Ukraine", "territory_seized": "Ukraine"}
+# between two places named together: "Kharkiv and the Odesa region", "the Odesa and Kharkiv
+# regions"; after one: "the Odesa region and other regions"
+_PLACES_JOINED = re.compile(r"\s*(?:regions?|oblasts?|provinces?)?\s*(?:,\s*|\s+)(?:and|as well as|&)\s+"
+                            r"(?:the\s+)?(?:[\w\-]+\s+){0,2}?", re.I)
+_AND_OTHERS = re.compile(r"\s*(?:region|oblast|province)?\s*,?\s+and\s+(?:in\s+)?(?:\w+\s+)?other\s+"
+                         r"(?:regions|oblasts|provinces|cities|towns|areas|parts)\b", re.I)
+
+
+def _several_places(doc: _Article, text: str) -> bool:
+    """Say whether the sentence names the figure's target as several places joined by "and"."""
+    found = [p for p in doc.places if p.level >= 1]
+    if any(_AND_OTHERS.match(text, p.end) for p in found):
+        return True
+    # "29 over Kherson and 13 over Zhytomyr": each number has its own place
+    return any(a.name != b.name and _PLACES_JOINED.fullmatch(text, a.end, b.start) and
+               not any(a.end <= m.start < b.start for m in doc.mentions)
+               for a, b in zip(found, found[1:]))
 
 
 _SINGULAR_NOUNS = sorted((k for k, v in lexicon.NOUNS.items()
@@ -746,6 +772,9 @@ def extract_article(article: Article) -> list[dict]:
                 # a territory figure is national unless its own clause names a region
                 location = _place_for(doc, cand, s_start, s_end, next_start,
                                       clause_only=metric == "territory_seized")
+                if location is not None and metric in ("launched", "intercepted") and \
+                        _several_places(doc, text):
+                    location = _DEFAULT_LOCATION[metric]   # "at Kharkiv and the Odesa region"
                 if location is None:
                     if metric in _DEFAULT_LOCATION and not _points_back(sentence):
                         location = _DEFAULT_LOCATION[metric]
@@ -840,6 +869,8 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
             metric, cue, cost = part_metric, part_cue, 0
     if metric is None or metric == "block" or cost > limit:
         return []
+    if metric == "launched" and cand.of_the:
+        return []                       # "one of the drones hit a roof": the launch is counted whole
     cls = cand.cls or "person"
     if cand.cls is None and cand.inherited in lexicon.UNIT_FOR.get(metric, {}):
         if cost > 3:
@@ -883,6 +914,10 @@ def _downed_after(doc: _Article, cand: Candidate, s_end: int) -> str | None:
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as|plus|along with|and also)?\s*$", re.I)
+# "21 drones over Kherson and 13 over Zhytomyr": a place, then the next number without its noun
+_PLACE_THEN_AND = re.compile(r"\s+(?:in|over|across|near|around|at)\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w’'\-]*\s+){1,2}(?:region\s+|oblast\s+|province\s+)?"
+                             r"(?:alone\s*)?,?\s*(?:and|as well as|plus)\s+$")
 
 
 def _conjunct_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
@@ -894,7 +929,8 @@ def _conjunct_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) ->
         prev_end = doc.tok_ends[prev.np_end - 1] if prev.np_end > prev.tok else prev.mention.text_end
         start = cand.mention.qualifier_start if cand.mention.qualifier_start is not None \
             else cand.mention.start
-        if not _COORDINATION.fullmatch(doc.article.text, prev_end, start):
+        if not (_COORDINATION.fullmatch(doc.article.text, prev_end, start) or cand.bare and
+                _PLACE_THEN_AND.fullmatch(doc.article.text, prev_end, start)):
             return None
         if prev.metric is not None:
             return prev

@@ -137,9 +137,11 @@ def _alternation(names: dict[str, tuple[str, ...]]) -> dict[str, str]:
 _LOOKUP = {**_alternation(TOWNS), **_alternation(REGIONS)}
 _LEVEL = {**{n: 2 for n in TOWNS}, **{n: 1 for n in REGIONS}, COUNTRY: 0}
 _PLACE_RE = re.compile(       # each name starts at a word boundary with one of these letters
-    r"(?=[A-Zacnt])\b(?:(?P<capital>\b(?:Ukraine['’]s capital(?: city)?|the (?:Ukrainian )?capital(?: city)?|"
+    r"(?=[A-Zacinot])\b(?:(?P<capital>\b(?:Ukraine['’]s capital(?: city)?|the (?:Ukrainian )?capital(?: city)?|"
     r"the capital's|capital city)\b)|"
-    r"(?P<country>\b(?:Ukraine|nationwide|across the country|countrywide)\b)|"
+    r"(?P<country>\b(?:Ukraine|nationwide|across the country|countrywide|(?:in|across|over) "
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty[\w\-]*|several|many|"
+    r"multiple|a dozen|dozens of|numerous) (?:regions|oblasts|provinces))\b)|"
     r"(?P<name>\b[A-Z][\w'’\-]*(?:\s[A-Z][\w\-]*|\speninsula)?))",
 )
 _NOT_OUR_CAPITAL = re.compile(
@@ -169,14 +171,44 @@ def _lookup(words: str) -> tuple[str, int] | None:
     return None
 
 
+# "Ukraine's Mykolaiv region", "Ukraine's air force": the country owns what follows, which
+# is a place of its own or an institution, not where the figure happened
+_OWNED_PLACE = re.compile(
+    r"['’]s\s+(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?"
+    r"([A-Z][\w'’\-]*)", re.I)
+_OWNED_BODY = re.compile(
+    r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:ministry|ministries|minister|air\s+force|armed\s+forces|"
+    r"military|army|navy|president|government|general\s+staff|prosecutors?|police|parliament|"
+    r"ombudsman|intelligence|security\s+service|emergency\s+services?|state\s+emergency|"
+    r"officials|authorities|commander|ambassador|envoy|commissioner)\b",
+    re.I)
+_WORD_GAP = re.compile(r"\s")
+
+
+def _owned_by_country(text: str, end: int) -> bool:
+    """Say whether "Ukraine" ending at `end` only names the owner of a place or institution."""
+    place = _OWNED_PLACE.match(text, end)
+    if place is not None and _lookup(place.group(1)) is not None:
+        return True
+    return _OWNED_BODY.match(text, end) is not None
+
+
 def find_places(text: str) -> list[Place]:
     """Give the places of Ukraine named in `text`, in order."""
     places = []
-    for match in _PLACE_RE.finditer(text):
+    pos = 0
+    while True:
+        match = _PLACE_RE.search(text, pos)
+        if match is None:
+            return places
+        pos = match.end()
         name = match.group("name")
         if name is not None:
             found = _lookup(name)
             if found is None:
+                gap = _WORD_GAP.search(name)
+                if gap is not None:                           # "In Kyiv", "The Odesa region":
+                    pos = match.start() + gap.end()           # read on from the second word
                 continue                                      # most capitalised words
             canonical, length = found
             word = name[:length]
@@ -189,6 +221,5 @@ def find_places(text: str) -> list[Place]:
             if _NOT_OUR_CAPITAL.search(before) or _OF_AFTER.match(text, match.end()):
                 continue
             places.append(Place(match.start(), match.end(), "Kyiv", 1))
-        else:
+        elif not (match.group("country") == "Ukraine" and _owned_by_country(text, match.end())):
             places.append(Place(match.start(), match.end(), COUNTRY, 0))
-    return places

@@ -132,17 +132,19 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r" and heat(?:ing)?|"
      r"(?:power|electricity) and heat(?:ing)?|heat(?:ing)? and (?:power|electricity)|"
      r"heat(?:ing)? (?:was |were |had been |has been |have been )?(?:cut|knocked out|disrupted|"
-     r"lost|shut)|(?:cut|cuts|cutting|knocked out|knocking out|knock out|disrupt(?:ed|ing|s)?|"
-     r"halt(?:ed|ing)|shut off|shutting off|lost|lose|losing)(?: off)? (?:the )?(?:central )?"
-     r"heat(?:ing)?|no heat(?:ing)?", ("without_heating",)),
+     r"lost|shut|interrupted)|(?:cut|cuts|cutting|knocked out|knocking out|knock out|"
+     r"disrupt(?:ed|ing|s)?|interrupt(?:ed|ing|s)?|halt(?:ed|ing)|shut off|shutting off|lost|lose|"
+     r"losing)(?: off)? (?:the )?(?:central )?heat(?:ing)?|no heat(?:ing)?", ("without_heating",)),
     (r"without (?:power|electricity|light|lights|energy|electric(?:ity)? supply|power supply|"
      r"electricity supply)|(?:lost|losing|lose|loses) (?:power|electricity)|power (?:outages?|cuts?)|"
      r"blackouts?|de-?energi[sz]ed|(?:cut|cuts|cutting|knocked out|knocking out|disrupted|"
-     r"disrupting)(?: off)? (?:the )?(?:power|electricity)(?: supply)?|cut off from the grid|"
+     r"disrupting|interrupted|interrupting)(?: off)? (?:the )?(?:power|electricity)(?: supply)?|"
+     r"cut off from the grid|"
      r"disconnected|in the dark|outages?|no (?:power|electricity)", ("without_power",)),
     (r"shot down|shoot(?:s|ing)? down|downed|downs|intercept(?:ed|s|ing)?|"
      r"neutrali[sz](?:ed|es|ing)|jammed|suppressed|repelled|brought down|taken down|took down|"
-     r"eliminated|knocked out of the sky", ("intercepted",)),
+     r"eliminated|knocked out of the sky|(?:locationally |locally )?lost(?! (?:their|his|her|its) "
+     r"li(?:ves|fe))", ("intercepted",)),      # drones "lost" to electronic warfare
     (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacks? with|targeted|targeting|"
      r"unleashed|deployed|sent|hurled|used|using|barrage of|salvo of|wave of|struck with|"
      r"involved|involving|flew|flying|raided|included|includes|comprised|consisted of", ("launched",)),

@@ -251,3 +251,64 @@ def test_every_order_of_magnitude_is_read(phrase):
     [mention] = find_mentions(f"Officials said {phrase} of people were left without power.")
     assert mention.kind == "order" and mention.value == ORDERS[phrase.lower()][0]
     assert mention.end - mention.start == len(phrase)
+
+
+@pytest.mark.parametrize("body, place", [
+    ("In Kharkiv, three people were killed overnight.", "Kharkiv"),
+    ("The Sumy region came under fire and two people were injured.", "Sumy"),
+    ("In Kryvyi Rih, a strike killed four people.", "Kryvyi Rih"),
+    ("Drones hit a port in Ukraine's southern Odesa region, injuring five people.", "Odesa"),
+])
+def test_a_capitalised_word_does_not_hide_the_place_after_it(body, place):
+    assert {f["location"] for f in facts(body)} == {place}
+
+
+def test_the_country_as_owner_is_not_the_place():
+    found = facts("A drone struck a clinic in Chernihiv.\n\nUkraine's Health Ministry said "
+                  "nine people were injured.")
+    assert [(f["metric"], f["location"]) for f in found if f["value"] == 9] == [("wounded", "Chernihiv")]
+    [fact] = [f for f in facts("Air defences shot down six drones over Ukraine's Sumy region.")]
+    assert fact["location"] == "Sumy"
+
+
+def test_figures_across_several_regions_are_national():
+    assert {f["location"] for f in facts(
+        "Russia struck Dnipro and the Poltava region with 40 drones overnight.")} == {"Ukraine"}
+    assert {f["location"] for f in facts(
+        "In all, 35 drones were shot down over the Sumy and Chernihiv regions.")} == {"Ukraine"}
+    assert {f["location"] for f in facts(
+        "Russia launched 90 drones at the Kyiv region and other regions of the country.")} == {"Ukraine"}
+    found = facts("The ministry said the strikes damaged 14 homes in nine regions.")
+    assert [(f["metric"], f["location"]) for f in found] == [("damaged", "Ukraine")]
+
+
+def test_interrupted_heating_and_power():
+    assert triples("Shelling interrupted heating to 120 apartment buildings in Sumy.") == {
+        ("without_heating", "buildings", 120.0)}
+    assert triples("The strike interrupted power supply to 3,000 households.") == {
+        ("without_power", "homes", 3000.0)}
+
+
+def test_a_number_with_its_verb_takes_the_noun_of_its_sentence():
+    assert triples("The mayor said three houses were destroyed and 12 damaged.") == {
+        ("damaged", "homes", 3.0), ("damaged", "homes", 12.0)}
+
+
+def test_one_of_the_weapons_is_not_a_launch_count():
+    found = triples("Russia launched 40 drones at Odesa. Two of the drones hit a warehouse.")
+    assert ("launched", "drones", 40.0) in found and ("launched", "drones", 2.0) not in found
+
+
+def test_pieces_of_infrastructure_are_facilities():
+    assert triples("The shelling damaged 16 pieces of critical infrastructure in Kherson.") == {
+        ("damaged", "facilities", 16.0)}
+
+
+def test_drones_lost_to_electronic_warfare_are_not_launches():
+    assert triples("Another 20 drones were lost to electronic warfare, the air force said.") == {
+        ("intercepted", "drones", 20.0)}
+
+
+def test_numbers_with_a_place_each_keep_them():
+    found = facts("Air defences downed 21 drones over Kherson and 13 over Zhytomyr.")
+    assert {(f["value"], f["location"]) for f in found} == {(21.0, "Kherson"), (13.0, "Zhytomyr")}
