@@ -125,8 +125,8 @@ class _Article:
     """
 
     def __init__(self, article: Article, start: int = 0, end: int | None = None,
-                 mentions: list[numbers.Mention] | None = None):
-        self.article = article
+                 mentions: list[numbers.Mention] | None = None, dateline_end: int = 0):
+        self.article, self.dateline_end = article, dateline_end
         end = len(article.text) if end is None else end
         part = article.text[start:end]
         self.start, self.part = start, part
@@ -155,8 +155,11 @@ class _Article:
     @property
     def periods(self) -> list[periods.Period]:
         if self._periods is None:
+            # a date in the opening dateline ("Paris, (AFP - 2nd Sep, 2024)") dates the report,
+            # not its figures
             self._periods = [periods.Period(p.start + self.start, p.end + self.start, p.kind, p.value)
-                             for p in periods.find_periods(self.part, self.article.published)]
+                             for p in periods.find_periods(self.part, self.article.published)
+                             if p.start + self.start >= self.dateline_end]
             self.period_starts = [p.start for p in self._periods]
         return self._periods
 
@@ -516,10 +519,13 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
     if nearest.kind == "that_month":
         return last_month or ""
     if metric == "territory_seized" and nearest.kind in ("day", "date"):
+        if _AS_OF.search(doc.article.text, max(doc.start, nearest.start - 8), nearest.start):
+            return ""                   # "occupied 66,266 km2 as of September 1": a running total
         return nearest.value[:7]
     return nearest.value
 
 
+_AS_OF = re.compile(r"\bas of\s+$", re.I)
 _LIST_BREAK = re.compile(r"[;:—–()]|\b(?:while|but|whereas|although|after|when|before|because|"
                          r"who|which|that|where|though|said|says)\b", re.I)
 
@@ -731,10 +737,17 @@ class _Context:
         return found
 
 
+# "KYIV, Feb 3 (Reuters) - ", "Paris, (APP - 2nd Sep, 2024) ": where the report was filed
+_DATELINE = re.compile(r"(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},[^()\n]{0,30}|[A-Z]{3,}(?: [A-Z]{3,})?\s*)"
+                       r"\([^()\n]{1,100}\)\s*(?:[-–—]+\s*)?")
+
+
 def extract_article(article: Article) -> list[dict]:
     """Give the facts of one article as a list of row dicts (columns of schemas.FACTS)."""
     text = article.text
     spans = sentence_spans(article)
+    dateline = _DATELINE.match(text, article.body_start)
+    dateline_end = dateline.end() if dateline else 0
     context = _Context(article, spans)
     rows: list[dict] = []
     pending_period: list[dict] = []
@@ -752,7 +765,7 @@ def extract_article(article: Article) -> list[dict]:
                 last_month = _last_month(periods.find_periods(sentence, article.published),
                                          last_month)
             continue
-        doc = _Article(article, s_start, s_end, mentions)
+        doc = _Article(article, s_start, s_end, mentions, dateline_end)
         candidates = _candidates(doc, s_start, s_end, last_cls)
         sentence_rows: list[dict] = []
         source: str | None = None

@@ -88,6 +88,9 @@ def _days_before(day: dt.date, days: int) -> str | None:
         return None
 
 
+# "the biggest monthly gain since October 2022": a comparison, not the figure's period
+_SUPERLATIVE = re.compile(r"\b(?:biggest|largest|deadliest|heaviest|highest|worst|greatest|fastest|"
+                          r"strongest|longest|most\s+[\w\-]+|first)\b[^.;,:!?]{0,60}$", re.I)
 _MONTH_PREP = re.compile(r"\b(?:in|of|during|since|for|throughout|until|by|to|from)\s+$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]{0,40}$", re.I)
 
@@ -140,9 +143,17 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
             value, out = _days_before(published, back), "day"
         if value is None:
             continue                                          # before 1 January of year 1
-        if out in ("day", "month") and kind in ("date", "month") and _SINCE_BEFORE.search(
-                text, max(0, match.start() - 48), match.start()):
-            value, out = "", "span"                           # "since March 2022"
+        since = None
+        if kind == "span" and match.group().lower().startswith("since"):
+            since = match.start()
+        elif out in ("day", "month") and kind in ("date", "month"):
+            before = _SINCE_BEFORE.search(text, max(0, match.start() - 48), match.start())
+            if before is not None:
+                since = before.start()
+                value, out = "", "span"                       # "since March 2022"
+        if since is not None and _SUPERLATIVE.search(text, max(0, since - 80), since):
+            continue
+
         if kind == "date" and out == "day":
             out = "date"
         found.append(Period(match.start(), match.end(), out, value))

@@ -312,3 +312,24 @@ def test_drones_lost_to_electronic_warfare_are_not_launches():
 def test_numbers_with_a_place_each_keep_them():
     found = facts("Air defences downed 21 drones over Kherson and 13 over Zhytomyr.")
     assert {(f["value"], f["location"]) for f in found} == {(21.0, "Kherson"), (13.0, "Zhytomyr")}
+
+
+def test_a_comparison_since_a_date_is_not_the_period():
+    [fact] = facts("Russia seized 390 square kilometres in March, its biggest monthly gain since "
+                   "November 2022, analysts said.", date="2025-04-02")
+    assert (fact["metric"], fact["period"]) == ("territory_seized", "2025-03")
+    found = facts("At least 12 people were injured in Lviv, one of the heaviest strikes on the "
+                  "city since the start of the invasion.", date="2024-05-10")
+    assert [(f["metric"], f["period"]) for f in found] == [("wounded", "2024-05-10")]
+
+
+def test_a_date_in_the_dateline_dates_the_report_not_the_figure():
+    [fact] = facts("Berlin, (DPA - 3rd Jun, 2025) Russia captured 520 square kilometres of "
+                   "Ukrainian land in May, according to DeepState.", date="2025-06-03")
+    assert fact["period"] == "2025-05"
+
+
+def test_territory_held_as_of_a_date_is_a_running_total():
+    [fact] = facts("Russia controlled 113,100 square kilometres of Ukraine as of June 1.",
+                   date="2025-06-03")
+    assert fact["period"] is None
