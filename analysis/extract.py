@@ -506,7 +506,7 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
             return ""
     if all(p.kind == "span" for p in found) and any(
             p.start >= m.text_end and not _LIST_BREAK.search(doc.article.text, m.text_end, p.start)
-            for p in found):
+            and _listed_up_to(doc, cand, candidates, p.start) for p in found):
         return ""                       # "launched 1,100 drones, ... and 50 missiles last week"
     found = [p for p in found if p.kind != "span" or p.start >= m.start and p.start < c_right]
     owned = _owned_periods(doc, cand, candidates, found)
@@ -523,6 +523,21 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
             return ""                   # "occupied 66,266 km2 as of September 1": a running total
         return nearest.value[:7]
     return nearest.value
+
+
+def _listed_up_to(doc: _Article, cand: Candidate, candidates: list[Candidate], end: int) -> bool:
+    """Say whether the numbers from `cand` to offset `end` form one list ("1,100 drones, over
+    890 guided bombs and 50 missiles"), so that what follows the list covers them all."""
+    i = candidates.index(cand)
+    for prev, nxt in zip(candidates[i:], candidates[i + 1:]):
+        if nxt.mention.start >= end:
+            break
+        prev_end = doc.tok_ends[prev.np_end - 1] if prev.np_end > prev.tok else prev.mention.text_end
+        start = nxt.mention.qualifier_start if nxt.mention.qualifier_start is not None \
+            else nxt.mention.start
+        if not _COORDINATION.fullmatch(doc.article.text, prev_end, start):
+            return False
+    return True
 
 
 _AS_OF = re.compile(r"\bas of\s+$", re.I)

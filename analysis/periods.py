@@ -91,6 +91,7 @@ def _days_before(day: dt.date, days: int) -> str | None:
 # "the biggest monthly gain since October 2022": a comparison, not the figure's period
 _SUPERLATIVE = re.compile(r"\b(?:biggest|largest|deadliest|heaviest|highest|worst|greatest|fastest|"
                           r"strongest|longest|most\s+[\w\-]+|first)\b[^.;,:!?]{0,60}$", re.I)
+_PHRASE_END = re.compile(r"[,;:.!?()—–]")
 _MONTH_PREP = re.compile(r"\b(?:in|of|during|since|for|throughout|until|by|to|from)\s+$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]{0,40}$", re.I)
 
@@ -101,6 +102,7 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
     if not _KEYS_RE.search(low):
         return []
     found = []
+    compared_until = 0              # the end of a comparison's "since ..." phrase
     for match in (_RE.finditer(text) if len(low) != len(text) else _RE_LOWER.finditer(low)):
         kind = _KINDS[int(match.lastgroup[1:])]
         groups = match                  # groups read by name, only when needed
@@ -152,7 +154,11 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
                 since = before.start()
                 value, out = "", "span"                       # "since March 2022"
         if since is not None and _SUPERLATIVE.search(text, max(0, since - 80), since):
+            phrase_end = _PHRASE_END.search(text, match.end())
+            compared_until = phrase_end.start() if phrase_end else len(text)
             continue
+        if match.start() < compared_until:
+            continue                                          # "since the start of ... last year"
 
         if kind == "date" and out == "day":
             out = "date"

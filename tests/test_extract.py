@@ -333,3 +333,15 @@ def test_territory_held_as_of_a_date_is_a_running_total():
     [fact] = facts("Russia controlled 113,100 square kilometres of Ukraine as of June 1.",
                    date="2025-06-03")
     assert fact["period"] is None
+
+
+def test_what_follows_a_comparison_or_another_figure_does_not_date_this_one():
+    found = facts("Nine people were injured in Dnipro, the deadliest strike on the city since "
+                  "the invasion began last year, officials said.", date="2023-04-12")
+    assert [(f["metric"], f["period"]) for f in found] == [("wounded", "2023-04-12")]
+    found = facts("The strike, which killed two civilians in Sumy, surpassed a record of 400 "
+                  "drones launched last week.", date="2025-07-09")
+    assert {(f["metric"], f["period"]) for f in found} >= {("killed", "2025-07-09")}
+    found = facts("Russia launched 1,200 drones, 800 guided bombs and 40 missiles last week.",
+                  date="2025-07-09")
+    assert {f["period"] for f in found} == {None}
