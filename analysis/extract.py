@@ -800,7 +800,10 @@ def extract_article(article: Article) -> list[dict]:
                 # a territory figure is national unless its own clause names a region
                 location = _place_for(doc, cand, s_start, s_end, next_start,
                                       clause_only=metric == "territory_seized")
-                if location is not None and metric in ("launched", "intercepted") and \
+                if location is not None and not doc.within_places(s_start, next_start) and \
+                        _points_back(text[m.end:next_start]):
+                    location = None                 # "12 drones in the area and 23 in Odesa"
+                elif location is not None and metric in ("launched", "intercepted") and \
                         _several_places(doc, text):
                     location = _DEFAULT_LOCATION[metric]   # "at Kharkiv and the Odesa region"
                 if location is None:
@@ -942,10 +945,11 @@ def _downed_after(doc: _Article, cand: Candidate, s_end: int) -> str | None:
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as|plus|along with|and also)?\s*$", re.I)
-# "21 drones over Kherson and 13 over Zhytomyr": a place, then the next number without its noun
-_PLACE_THEN_AND = re.compile(r"\s+(?:in|over|across|near|around|at)\s+(?:the\s+)?"
-                             r"(?:[A-Z][\w’'\-]*\s+){1,2}(?:region\s+|oblast\s+|province\s+)?"
-                             r"(?:alone\s*)?,?\s*(?:and|as well as|plus)\s+$")
+# "21 drones over Kherson and 13 over Zhytomyr", "eight people were killed in Kyiv, and 10
+# across the country": a place, then the next number without its noun
+_PLACE_THEN_AND = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:in|over|across|near|around|at)\s+(?:the\s+)?"
+                             r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?(?:\s+(?:region|oblast|province))?"
+                             r"(?:\s+alone)?\s*,?\s*(?:and|as well as|plus)\s+$")
 
 
 def _conjunct_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) -> Candidate | None:

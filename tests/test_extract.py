@@ -345,3 +345,16 @@ def test_what_follows_a_comparison_or_another_figure_does_not_date_this_one():
     found = facts("Russia launched 1,200 drones, 800 guided bombs and 40 missiles last week.",
                   date="2025-07-09")
     assert {f["period"] for f in found} == {None}
+
+
+def test_a_count_listed_after_a_place_shares_the_first_count():
+    found = facts("At least six people were killed in Kharkiv, and 14 across the country.")
+    assert {(f["metric"], f["value"], f["location"]) for f in found} == {
+        ("killed", 6.0, "Kharkiv"), ("killed", 14.0, "Ukraine")}
+
+
+def test_a_place_pointed_back_to_wins_over_a_later_one():
+    found = facts("Drones attacked the port of Izmail overnight.\n\nAir defences downed nine "
+                  "drones in the area and 14 drones over the Sumy region.")
+    assert {(f["value"], f["location"]) for f in found if f["metric"] == "intercepted"} == {
+        (9.0, "Izmail"), (14.0, "Sumy")}
