@@ -103,10 +103,12 @@ def ratio_words(sentences: pd.DataFrame, facts: pd.DataFrame, articles: pd.DataF
 
 
 def parts_within_whole(facts: pd.DataFrame) -> pd.DataFrame:
-    """Give a check per intercepted figure against each launched figure of the same night."""
+    """Give a check per intercepted figure against each launched figure of the same night;
+    orders of magnitude ("hundreds of drones and missiles") are no whole to check against."""
     key = ["unit", "location", "period"]
     inter = facts[facts["metric"] == "intercepted"].dropna(subset=["period"])
-    launch = facts[facts["metric"] == "launched"].dropna(subset=["period"])
+    launch = facts[(facts["metric"] == "launched")
+                   & (facts["qualifier"] != "order_of_magnitude")].dropna(subset=["period"])
     rows = []
     pairs = inter.merge(launch, on=key, suffixes=("_part", "_whole"))
     pairs = pairs.sort_values(["period", "unit", "article_id_part", "start_part",

@@ -98,9 +98,11 @@ def launch_sensitivity(facts: pd.DataFrame, ratios: pd.DataFrame) -> pd.DataFram
     """Give each ratio recomputed with every other article's launch figure for that night.
 
     A bounded figure (`more than 60`) gives the range of rates it allows: intercepted over
-    its high bound to intercepted over its low bound.
+    its high bound to intercepted over its low bound. Orders of magnitude ("hundreds of drones
+    and missiles") are not counts to divide by and are left out.
     """
-    launches = facts[(facts["metric"] == "launched") & (facts["location"] == "Ukraine")]
+    launches = facts[(facts["metric"] == "launched") & (facts["location"] == "Ukraine")
+                     & (facts["qualifier"] != "order_of_magnitude")]
     launches = launches.sort_values(["article_id", "start"])[
         ["period", "unit", "article_id", "qualifier_text", "number_text", "low", "high"]]
     pairs = (ratios.loc[ratios["weapon"] != "all", ["night", "weapon", "intercepted", "article_id"]]

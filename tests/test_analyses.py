@@ -66,6 +66,16 @@ def test_sensitivity_uses_bounds():
     assert bounded["rate_low"] == 0.0
 
 
+def test_an_order_of_magnitude_is_no_denominator():
+    facts = _facts("Hundreds of drones attacked Ukraine overnight.",
+                   "Russia attacked with 90 drones overnight. Ukraine intercepted 80 drones.")
+    assert "order_of_magnitude" in facts["qualifier"].tolist()
+    table = stats.launch_sensitivity(facts, stats.interceptions(facts))
+    assert table["launched_as_written"].tolist() == ["90"]
+    wholes = claims.parts_within_whole(facts)["claim"].tolist()
+    assert wholes == ["intercepted 80 drones ≤ launched 90 (Ukraine, 2026-02-03)"]
+
+
 def test_agreement_flags_exact_differences():
     facts = _facts("Russia attacked with more than 60 missiles overnight.",
                    "Russia attacked with 71 missiles overnight.",
