@@ -142,6 +142,7 @@ class _Article:
         self.cues = [(a + start, b + start, metrics) for a, b, metrics in lexicon.find_cues(part)]
         self.cue_starts = [c[0] for c in self.cues]
         self._places: list[gazetteer.Place] | None = None
+        self.several: bool | None = None        # names several places (_several_places)
         self._periods: list[periods.Period] | None = None
 
     # places and periods are only read when a number became a fact
@@ -693,6 +694,12 @@ _AND_OTHERS = re.compile(r"\s*(?:region|oblast|province)?\s*,?\s+and\s+(?:in\s+)
 
 def _several_places(doc: _Article, text: str) -> bool:
     """Say whether the sentence names the figure's target as several places joined by "and"."""
+    if doc.several is None:
+        doc.several = _names_several(doc, text)
+    return doc.several
+
+
+def _names_several(doc: _Article, text: str) -> bool:
     found = [p for p in doc.places if p.level >= 1]
     if any(_AND_OTHERS.match(text, p.end) for p in found):
         return True
