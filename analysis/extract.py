@@ -265,14 +265,16 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
 
     # "a woman", "an apartment block": singular nouns count one
     for k in sorted(_positions(doc.lows, "a", t_first, t_stop) +
-                    _positions(doc.lows, "an", t_first, t_stop)):
+                    _positions(doc.lows, "an", t_first, t_stop) +
+                    _positions(doc.lows, "another", t_first, t_stop)):
         if doc.tok_starts[k] in mention_starts:
             continue
         if any(c.mention.start <= doc.tok_starts[k] < c.mention.end for c in found):
             continue
         cls, np_end, _ = _scan_np(doc, k + 1, t_stop, mention_starts, "article")
-        if cls not in ("person", "missile", "drone"):
-            continue
+        if cls not in ("person", "missile", "drone") or (doc.lows[k] == "another" and
+                                                          cls != "person"):
+            continue                    # "another person was killed" counts one more
         if cls in ("missile", "drone") and _FROM_BEFORE.search(text[max(0, doc.tok_starts[k] - 8):
                                                                     doc.tok_starts[k]]):
             continue
@@ -511,7 +513,7 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
         return ""                       # "launched 1,100 drones, ... and 50 missiles last week"
     found = [p for p in found if p.kind != "span" or p.start >= m.start and p.start < c_right]
     owned = _owned_periods(doc, cand, candidates, found)
-    if len(owned) >= 2:
+    if len(owned) >= 2 or owned and metric == "territory_seized":
         found = [p for p in found if id(p) not in owned]   # "588 km2 in June, 507 km2 in May"
     if not found:
         return None
@@ -519,6 +521,8 @@ def _period_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
                                         else m.start - p.end))
     if nearest.kind == "that_month":
         return last_month or ""
+    if metric == "territory_seized" and _TOTAL_BEFORE.search(doc.article.text, doc.start, m.start):
+        return ""                       # "the total Russian gains ... was 3,500 square kilometers"
     if metric == "territory_seized" and nearest.kind in ("day", "date"):
         if _AS_OF.search(doc.article.text, max(doc.start, nearest.start - 8), nearest.start):
             return ""                   # "occupied 66,266 km2 as of September 1": a running total
@@ -541,6 +545,7 @@ def _listed_up_to(doc: _Article, cand: Candidate, candidates: list[Candidate], e
     return True
 
 
+_TOTAL_BEFORE = re.compile(r"\b(?:total|in all|overall|cumulative)\b", re.I)
 _AS_OF = re.compile(r"\bas of\s+$", re.I)
 _LIST_BREAK = re.compile(r"[;:—–()]|\b(?:while|but|whereas|although|after|when|before|because|"
                          r"who|which|that|where|though|said|says)\b", re.I)
@@ -558,7 +563,12 @@ def _owned_periods(doc: _Article, cand: Candidate, candidates: list[Candidate],
         for p in found:
             if start <= p.start < end and not _CLAUSE_BREAK.search(doc.article.text, start, p.start):
                 owned[id(p)] = other
+            elif _BRACKETED_AFTER.fullmatch(doc.article.text, p.end, other.mention.start):
+                owned[id(p)] = other                      # "in August (594 sq km)"
     return owned
+
+
+_BRACKETED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?")
 
 
 _NOT_SOURCES = {"explosions", "blasts", "attacks", "strikes", "sirens", "fires", "damage",
@@ -712,7 +722,7 @@ def _names_several(doc: _Article, text: str) -> bool:
 _SINGULAR_NOUNS = sorted((k for k, v in lexicon.NOUNS.items()
                           if isinstance(k, str) and v in ("person", "missile", "drone")),
                          key=len, reverse=True)
-_SINGULAR = re.compile(r"(?=[a])\ban?\s+(?:[\w'’\-]+\s+){0,5}?(?:"
+_SINGULAR = re.compile(r"(?=[a])\b(?:an?|another)\s+(?:[\w'’\-]+\s+){0,5}?(?:"
                        + "|".join(map(re.escape, _SINGULAR_NOUNS)) + r")\b", re.I)
 _MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bmonth\b")
 

@@ -175,7 +175,7 @@ def _lookup(words: str) -> tuple[str, int] | None:
 # is a place of its own or an institution, not where the figure happened
 _OWNED_PLACE = re.compile(
     r"['’]s\s+(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?"
-    r"([A-Z][\w'’\-]*)", re.I)
+    r"(?:(?:port\s+)?(?:city|town|village|region|capital)\s+of\s+)?([A-Z][\w'’\-]*)")
 _OWNED_BODY = re.compile(
     r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:ministry|ministries|minister|air\s+force|armed\s+forces|"
     r"military|army|navy|president|government|general\s+staff|prosecutors?|police|parliament|"
@@ -183,6 +183,10 @@ _OWNED_BODY = re.compile(
     r"officials|authorities|commander|ambassador|envoy|commissioner)\b",
     re.I)
 _WORD_GAP = re.compile(r"\s")
+_PLACE_PREP = re.compile(r"\b(?:in|of|at|near|over|for|around|outside|across|on)\s+(?:the\s+)?"
+                         r"(?:[\w\-]+\s+){0,2}$", re.I)
+_SPEAKS = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|accused|denied|"
+                     r"insisted|warned|stated)\b")
 
 
 def _owned_by_country(text: str, end: int) -> bool:
@@ -213,8 +217,9 @@ def find_places(text: str) -> list[Place]:
             canonical, length = found
             word = name[:length]
             before = text[max(0, match.start() - 30):match.start()]
-            if _FROM.search(before) or (word.isupper() and len(word) > 3):
-                continue                                      # "from Kursk"; KYIV is a dateline
+            if _FROM.search(before) or (word.isupper() and len(word) > 3) or (
+                    _SPEAKS.match(text, match.start() + length) and not _PLACE_PREP.search(before)):
+                continue              # "from Kursk"; KYIV is a dateline; "Kyiv said" is a government
             places.append(Place(match.start(), match.start() + length, canonical, _LEVEL[canonical]))
         elif match.group("capital"):
             before = text[max(0, match.start() - 30):match.start()]

@@ -97,6 +97,8 @@ NOUN_METRIC = {"death": "killed", "injury": "wounded"}
 
 # A head noun followed by one of these is a modifier: "drone attacks", "missile debris".
 NOT_HEAD_BEFORE = {
+    "carrier", "carriers", "launcher", "launchers", "ships", "ship", "aircraft", "bombers",
+    "submarines", "impacts", "impact",
     "attack", "attacks", "strike", "strikes", "debris", "wreckage", "fragments", "operators",
     "units", "production", "factory", "factories", "sirens", "alert", "alerts", "warning",
     "launch", "launches", "parts", "raid", "raids", "threat", "threats", "assault", "barrage",
@@ -155,7 +157,8 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
     (r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y|es|e)|hurt|hospitali[sz]ed|sustained injuries|"
      r"suffered injuries", ("wounded",)),
     (r"damag(?:ed|ing|es|e)|affected|ruined|collapsed|caught fire|on fire|"
-     r"set ablaze|burned|burning|razed|demolished|blown out", ("damaged",)),
+     r"set ablaze|burned|burning|razed|demolished|blown out|(?:fell|falling|crashed) (?:on|onto|into)",
+     ("damaged",)),
 ]
 # The lookahead lets the engine skip non-letters quickly: 2-3x faster on long texts. The
 # case-sensitive twin runs on lower-cased text: several times faster than re.I.

@@ -91,6 +91,7 @@ def _days_before(day: dt.date, days: int) -> str | None:
 # "the biggest monthly gain since October 2022": a comparison, not the figure's period
 _SUPERLATIVE = re.compile(r"\b(?:biggest|largest|deadliest|heaviest|highest|worst|greatest|fastest|"
                           r"strongest|longest|most\s+[\w\-]+|first)\b[^.;,:!?]{0,60}$", re.I)
+_FIGURE_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
 _PHRASE_END = re.compile(r"[,;:.!?()—–]")
 _MONTH_PREP = re.compile(r"\b(?:in|of|during|since|for|throughout|until|by|to|from)\s+$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]{0,40}$", re.I)
@@ -148,7 +149,8 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
         since = None
         if kind == "span" and match.group().lower().startswith("since"):
             since = match.start()
-        elif out in ("day", "month") and kind in ("date", "month"):
+        elif out in ("day", "month") and kind in ("date", "month") and \
+                not _FIGURE_AFTER.match(text, match.end()):  # "since November 2024 (725 sq km)"
             before = _SINCE_BEFORE.search(text, max(0, match.start() - 48), match.start())
             if before is not None:
                 since = before.start()
@@ -157,7 +159,8 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
             phrase_end = _PHRASE_END.search(text, match.end())
             compared_until = phrase_end.start() if phrase_end else len(text)
             continue
-        if match.start() < compared_until:
+        if match.start() < compared_until and not (kind in ("date", "month") and
+                                                   _FIGURE_AFTER.match(text, match.end())):
             continue                                          # "since the start of ... last year"
 
         if kind == "date" and out == "day":

@@ -358,3 +358,31 @@ def test_a_place_pointed_back_to_wins_over_a_later_one():
                   "drones in the area and 14 drones over the Sumy region.")
     assert {(f["value"], f["location"]) for f in found if f["metric"] == "intercepted"} == {
         (9.0, "Izmail"), (14.0, "Sumy")}
+
+
+def test_a_capital_that_speaks_is_its_government():
+    found = facts("The attack on Odesa came hours after what Kyiv said was a strike with 60 "
+                  "drones that killed three people.")
+    assert {f["location"] for f in found if f["metric"] == "killed"} == {"Odesa"}
+    found = facts("Authorities in the region of Sumy said four people were injured.")
+    assert [f["location"] for f in found] == ["Sumy"]
+
+
+def test_the_city_of_a_country_is_the_city():
+    found = facts("Five people were killed when a missile hit a school in Ukraine's "
+                  "northeastern city of Sumy, officials said.")
+    assert {f["location"] for f in found if f["metric"] == "killed"} == {"Sumy"}
+
+
+def test_monthly_territory_figures_keep_their_own_months():
+    found = facts("Russia seized over 725 square kilometres in November, up from 610 square "
+                  "kilometres in October.", date="2024-12-02")
+    assert {(f["value"], f["period"]) for f in found} == {(725.0, "2024-11"), (610.0, "2024-10")}
+    found = facts("Russian forces took 447 sq km last month.\n\nThe slowdown began in August "
+                  "(594 sq km) after a peak in July (634 sq km), the biggest since November 2024 "
+                  "(725 sq km).", date="2025-10-01")
+    assert {(f["value"], f["period"]) for f in found} == {
+        (447.0, "2025-09"), (594.0, "2025-08"), (634.0, "2025-07"), (725.0, "2024-11")}
+    [fact] = facts("Including November, the total Russian gains this year were 3,500 square "
+                   "kilometres.", date="2024-12-02")
+    assert fact["period"] is None
