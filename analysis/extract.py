@@ -214,7 +214,8 @@ def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
                 continue
             if nxt in lexicon.NOT_HEAD_BEFORE:
                 return None, k + 1, False
-            return lexicon.NOUNS[word], k + 1, False
+            cls = lexicon.NOUNS[word]
+            return cls, _head_end(doc, k + 1, stop, cls, mention_starts), False
         if word in _MEASURE_WORDS and nxt == "of":
             k += 2                                    # "10 pieces of critical infrastructure"
             modifiers += 1
@@ -230,6 +231,17 @@ def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
         modifiers += 1
         k += 1
     return None, k, bare
+
+
+def _head_end(doc: _Article, k: int, stop: int, cls: str, mention_starts: set[int]) -> int:
+    """Give the token after the phrase whose first head noun ends before `k`: a later noun of
+    the same kind within two words is the real head ("Kalibr cruise missiles")."""
+    for j in (k + 1, k):
+        if j < stop and doc.tok_starts[j] not in mention_starts and \
+                lexicon.NOUNS.get(_strip_possessive(doc.lows[j])) == cls and \
+                all(doc.lows[i][0].isalpha() for i in range(k, j + 1)):
+            return j + 1
+    return k
 
 
 def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
@@ -390,12 +402,24 @@ def _aside_end(lows: list[str], k: int, b: int, closer: str) -> int | None:
     return None
 
 
+# a participle right after the noun phrase describes it: "missiles fired from aircraft"
+_PARTICIPLE = r"(?:fired|launched|sent|used|deployed)\s+(?:at|from|by|into|toward|towards|against|over|on)\b"
+_MODIFIER_PARTICIPLE = re.compile(r"\s+" + _PARTICIPLE, re.I)
+_PARTICIPLE_AT = re.compile(_PARTICIPLE, re.I)
+_WEAPON_BEFORE = re.compile(r"(?:missiles?|drones?|UAVs?|rockets?|Shaheds?|decoys?)\s+$", re.I)
+_PASSIVE_DOWNED = re.compile(r"\b(?:were|was|have been|had been|has been)\s+(?:all\s+|later\s+|"
+                             r"successfully\s+)?(shot down|intercepted|destroyed|downed|"
+                             r"neutrali[sz]ed)\b", re.I)
+
+
 def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
                    prefer_left: bool = False) -> tuple[str | None, str | None, float]:
+    text = doc.article.text
     allowed = _allowed_metrics(cand)
     if not allowed:
         return None, None, math.inf
     best: tuple[float, str | None, str | None] = (math.inf, None, None)
+    best_start = s_start
     m = cand.mention
     np_end_char = doc.tok_ends[cand.np_end - 1] if cand.np_end > cand.tok else m.end
     for c_start, c_end, metrics in doc.within(doc.cue_starts, doc.cues, s_start, s_end):
@@ -413,8 +437,13 @@ def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
             cost = _gap_cost(doc, start_tok, doc.tok_at(q), right=False)
             if prefer_left:
                 cost -= 0.5
+            if "launched" in metrics and _PARTICIPLE_AT.match(text, c_start) and \
+                    _WEAPON_BEFORE.search(text, max(s_start, c_start - 24), c_start):
+                cost += 2 * BOUNDARY_COST       # "Kalibrs launched from ships and two Iskanders"
         elif c_start >= np_end_char:
             cost = _gap_cost(doc, cand.np_end, doc.tok_at(c_start), right=True) + 0.25
+            if "launched" in metrics and _MODIFIER_PARTICIPLE.match(text, np_end_char):
+                cost += 2 * BOUNDARY_COST       # "drones fired at Ukraine ... were shot down"
         else:
             continue
         if subject:
@@ -429,6 +458,13 @@ def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
             metric = fits[0]
         if cost < best[0]:
             best = (cost, metric, doc.article.text[c_start:c_end])
+            best_start = c_start
+    if best[1] == "launched" and "intercepted" in allowed and \
+            _PARTICIPLE_AT.match(text, best_start) and \
+            _WEAPON_BEFORE.search(text, max(s_start, best_start - 24), best_start):
+        downed = _PASSIVE_DOWNED.search(text, best_start, s_end)
+        if downed:                      # "six drones fired at Ukraine overnight were shot down"
+            return "intercepted", downed.group(1), best[0]
     return best[1], best[2], best[0]
 
 
@@ -902,6 +938,12 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
         return [(lexicon.NOUN_METRIC[cand.cls], "people", abs(m.value), m.qualifier, head,
                  (None, None))]
     metric, cue, cost = _choose_metric(doc, cand, s_start, s_end, prefer_left=prefer_left)
+    whole = _whole_of(doc, cand, candidates)
+    if whole is not None and whole.metric in _allowed_metrics(cand):
+        metric, cue, cost = whole.metric, whole.cue, 0           # "..., including six children"
+    if metric == "launched" and cue and cue.lower() in _LISTING_CUES and _INTERCEPTED_SUBJECT.search(
+            text, max(s_start, doc.tok_starts[doc.tok_at(s_start)]), m.start):
+        metric = "intercepted"                # "the missiles shot down included six Kinzhals"
     conjunct = _conjunct_of(doc, cand, candidates)
     if conjunct is not None and conjunct.metric in _allowed_metrics(cand) and (
             metric is None or cost > BOUNDARY_COST):
@@ -945,6 +987,25 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
     return out
 
 
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.I)
+_LISTING_CUES = {"included", "includes", "including", "comprised", "consisted of"}
+_INTERCEPTED_SUBJECT = re.compile(r"\b(?:shot down|downed|intercepted|destroyed)\s+(?:were\s+|"
+                                  r"have\s+|had\s+)?(?:included|includes|comprised)\b", re.I)
+
+
+def _whole_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """Give the count a number is part of ("killed 16 people, including six children")."""
+    m = cand.mention
+    start = m.qualifier_start if m.qualifier_start is not None else m.start
+    if not _INCLUDING_BEFORE.search(doc.article.text, max(doc.start, start - 16), start):
+        return None
+    i = candidates.index(cand)
+    for prev in reversed(candidates[:i]):
+        if prev.metric is not None and prev.cls == cand.cls:
+            return prev
+    return None
+
+
 # "launched eight drones and three missiles, which were shot down": the same number twice
 _DOWNED_GAP = re.compile(r"(?:\s*,?\s*(?:and|as well as|plus)\s+[^.;:,()]*?)?\s*,?\s*(?:which|that)\s+"
                          r"(?:were|was|had been|have been|has been)\s+(?:all\s+|later\s+|"
@@ -961,6 +1022,9 @@ def _downed_after(doc: _Article, cand: Candidate, s_end: int) -> str | None:
     return None
 
 
+# "six Kinzhals fired from aircraft, nine Kalibrs launched from ships and three Iskanders"
+_PARTICIPLE_GAP = re.compile(_MODIFIER_PARTICIPLE.pattern + r"\s+(?:the\s+)?[\w’'\- ]{1,40}?"
+                             r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as|plus|along with|and also)?\s*$", re.I)
 # "21 drones over Kherson and 13 over Zhytomyr", "eight people were killed in Kyiv, and 10
 # across the country": a place, then the next number without its noun
@@ -979,7 +1043,8 @@ def _conjunct_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) ->
         start = cand.mention.qualifier_start if cand.mention.qualifier_start is not None \
             else cand.mention.start
         if not (_COORDINATION.fullmatch(doc.article.text, prev_end, start) or cand.bare and
-                _PLACE_THEN_AND.fullmatch(doc.article.text, prev_end, start)):
+                _PLACE_THEN_AND.fullmatch(doc.article.text, prev_end, start) or
+                _PARTICIPLE_GAP.fullmatch(doc.article.text, prev_end, start)):
             return None
         if prev.metric is not None:
             return prev

@@ -386,3 +386,24 @@ def test_monthly_territory_figures_keep_their_own_months():
     [fact] = facts("Including November, the total Russian gains this year were 3,500 square "
                    "kilometres.", date="2024-12-02")
     assert fact["period"] is None
+
+
+def test_a_part_takes_the_count_of_its_whole():
+    found = triples("A missile struck Zaporizhzhia, killing at least nine people, including "
+                    "two children, and injuring 30 others.")
+    assert ("killed", "people", 2.0) in found and ("wounded", "people", 2.0) not in found
+    found = triples("Ukraine said it shot down all 20 missiles fired at it overnight, including "
+                    "four hypersonic missiles.")
+    assert ("intercepted", "missiles", 4.0) in found and ("launched", "missiles", 4.0) not in found
+
+
+def test_weapons_described_by_where_they_came_from_were_shot_down():
+    assert triples("The army said 12 missiles, five Shahed drones and two reconnaissance drones "
+                   "fired at Ukraine overnight were shot down.") >= {
+        ("intercepted", "missiles", 12.0), ("intercepted", "drones", 5.0),
+        ("intercepted", "drones", 2.0)}
+    found = triples("It said the missiles destroyed included four Kinzhal missiles fired from "
+                    "aircraft, seven Kalibr cruise missiles launched from ships and two Iskander "
+                    "missiles.")
+    assert found == {("intercepted", "missiles", 4.0), ("intercepted", "missiles", 7.0),
+                     ("intercepted", "missiles", 2.0)}
