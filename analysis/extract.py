@@ -38,7 +38,8 @@ _BOUNDARY_WORDS = {"while", "but", "whereas", "although", "after", "when", "befo
                    "who", "which", "that", "where", "though", "whilst"}
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:while|but|whereas|although|after|when|before|because|"
                            r"who|which|that|where|though)\b", re.I)
-_OF_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
+_OF_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?(?:approximately\s+|about\s+|"
+                      r"some\s+|nearly\s+|around\s+|roughly\s+)?")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s")
 _RELATIVE = {"that", "which", "who", "whom"}
@@ -99,6 +100,7 @@ class Candidate:
     cue: str | None = None
     inherited: str | None = None            # a bare number's likely noun, from its sentence
     of_the: bool = False                    # "two of the drones": part of a group counted elsewhere
+    mixed: bool = False                     # "158 missiles and drones": weapons of two kinds
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
@@ -187,6 +189,7 @@ def _shift_places(places: list[gazetteer.Place], offset: int) -> list[gazetteer.
 
 _CLOSING_QUOTES = {"”", "\"", "’", "»"}
 _MEASURE_WORDS = {"pieces", "piece", "items", "units", "elements"}    # "pieces of" the noun
+_MORE_WORDS = {"more", "other", "additional", "further", "new"}
 
 
 def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
@@ -197,6 +200,8 @@ def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
         k += 1                                       # '"thousands" of consumers'
     if kind == "order" and k < stop and doc.lows[k] == "of":
         k += 1
+    if k + 1 < stop and doc.lows[k] in _MORE_WORDS and _strip_possessive(doc.lows[k + 1]) in lexicon.NOUNS:
+        k += 1                                       # "2,600 more buildings", "five other people"
     bare = k >= stop or doc.lows[k] in lexicon.STOP_WORDS or not doc.lows[k][0].isalnum()
     modifiers = 0
     while k < stop and modifiers <= 5:
@@ -212,10 +217,14 @@ def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
                 k += 1
                 modifiers += 1
                 continue
-            if nxt in lexicon.NOT_HEAD_BEFORE:
-                return None, k + 1, False
+            if nxt in lexicon.NOT_HEAD_BEFORE or (nxt == "hits" and kind != "article"):
+                return None, k + 1, False     # "56 drone hits": hits, not drones
             cls = lexicon.NOUNS[word]
             return cls, _head_end(doc, k + 1, stop, cls, mention_starts), False
+        if word == "/" and nxt[:1].isdigit() and k > first:
+            k += 2                                    # "4 Kh-59/69 guided missiles"
+            modifiers += 1
+            continue
         if word in _MEASURE_WORDS and nxt == "of":
             k += 2                                    # "10 pieces of critical infrastructure"
             modifiers += 1
@@ -231,6 +240,23 @@ def _scan_np(doc: _Article, first: int, stop: int, mention_starts: set[int],
         modifiers += 1
         k += 1
     return None, k, bare
+
+
+_WEAPONS = {"missile": "drone", "drone": "missile"}
+
+
+def _mixed_weapons(doc: _Article, k: int, stop: int, cls: str, mention_starts: set[int]) -> bool:
+    """Say whether the phrase ending before token `k` counts weapons of two kinds together:
+    "158 missiles and drones" (FACTS.md: not a count of either)."""
+    if k >= stop or doc.lows[k] not in ("and", "or", "&", "/"):
+        return False
+    for j in range(k + 1, min(k + 4, stop)):
+        if doc.tok_starts[j] in mention_starts or not doc.lows[j][0].isalpha() or \
+                doc.lows[j] in ("a", "an", "the", "another", "its", "their"):
+            return False                      # "drones and a cruise missile": a count of its own
+        if lexicon.NOUNS.get(_strip_possessive(doc.lows[j])) == _WEAPONS[cls]:
+            return True
+    return False
 
 
 def _head_end(doc: _Article, k: int, stop: int, cls: str, mention_starts: set[int]) -> int:
@@ -272,8 +298,10 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
             cls, np_end, bare = _scan_np(doc, tok_end, t_stop, mention_starts - {doc.tok_starts[tok]},
                                          m.kind)
             if cls is None and tok_end < t_stop and doc.tok_starts[tok_end] in cue_starts:
-                bare = True                   # "two houses were destroyed and 10 damaged"
-        found.append(Candidate(m, tok, tok_end, np_end, cls, bare))
+                bare, np_end = True, tok_end  # "two houses were destroyed and 10 damaged"
+        cand = Candidate(m, tok, tok_end, np_end, cls, bare)
+        cand.mixed = cls in _WEAPONS and _mixed_weapons(doc, np_end, t_stop, cls, mention_starts)
+        found.append(cand)
 
     # "a woman", "an apartment block": singular nouns count one
     for k in sorted(_positions(doc.lows, "a", t_first, t_stop) +
@@ -299,7 +327,7 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
     sentence_cls: list[str] = []
     for i, cand in enumerate(found):
         m = cand.mention
-        after = text[m.text_end:m.text_end + 12].lower()
+        after = text[m.text_end:m.text_end + 48].lower()
         nxt = found[i + 1] if i + 1 < len(found) else None
         link = _OF_LINK.match(after)
         if link and nxt and nxt.mention.start == m.text_end + link.end():
@@ -955,12 +983,16 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
         part_metric, part_cue, _ = _choose_metric(doc, cand.part_of, s_start, s_end, prefer_left=True)
         if part_metric == "intercepted":
             metric, cue, cost = "launched", part_cue, 0
+        elif part_metric in ("without_heating", "without_power", "damaged") and metric == part_metric:
+            return []                   # "1,000 of the city's 12,000 blocks were without heating"
         elif metric is None or metric == "block" or cost > limit:
             metric, cue, cost = part_metric, part_cue, 0
     if metric is None or metric == "block" or cost > limit:
         return []
     if metric == "launched" and cand.of_the:
         return []                       # "one of the drones hit a roof": the launch is counted whole
+    if cand.mixed and metric in ("launched", "intercepted"):
+        return []                       # "158 missiles and drones": no count of either kind
     cls = cand.cls or "person"
     if cand.cls is None and cand.inherited in lexicon.UNIT_FOR.get(metric, {}):
         if cost > 3:

@@ -56,6 +56,7 @@ QUALIFIER_PHRASES = {
 }
 _QUAL_LOOKUP = {p: q for q, phrases in QUALIFIER_PHRASES.items() for p in phrases}
 _QUAL_LAST_WORDS = {p.split()[-1] for p in _QUAL_LOOKUP} | {"of"}
+_OPENERS = "([\"“‘'«—–-"
 
 # The leading lookaheads let the engine skip quickly to where a number can start.
 _DIGITS_BODY = (r"(?=[-−–\dmn])(?P<sign>\b(?:minus|negative)\s+|(?<![\w.,\-‑−–])[-−–](?=\d))?"
@@ -261,9 +262,9 @@ def _attach_qualifier(text: str, mention: Mention) -> None:
     stripped = head.rstrip()
     if len(stripped) == len(head) and head:
         return                                                # no space before: not a phrase
-    if not stripped or stripped.rsplit(None, 1)[-1].lower() not in _QUAL_LAST_WORDS:
+    if not stripped or stripped.rsplit(None, 1)[-1].lstrip(_OPENERS).lower() not in _QUAL_LAST_WORDS:
         return                                                # most numbers: no phrase ends here
-    words = stripped.split()[-4:]
+    words = [w.lstrip(_OPENERS) for w in stripped.split()[-4:]]   # "(about 2,300 sq km)"
     if words and words[-1].lower() == "of" and len(words) > 1:
         words = words[:-1]                                    # "a total of 54"
     phrase = None

@@ -407,3 +407,33 @@ def test_weapons_described_by_where_they_came_from_were_shot_down():
                     "missiles.")
     assert found == {("intercepted", "missiles", 4.0), ("intercepted", "missiles", 7.0),
                      ("intercepted", "missiles", 2.0)}
+
+
+def test_weapons_of_two_kinds_counted_together_are_no_count():
+    assert triples("In December, 150 drones and missiles were fired at Ukraine.") == set()
+    assert triples("Russia attacked with 14 drones and a cruise missile.") == {
+        ("launched", "drones", 14.0), ("launched", "missiles", 1.0)}
+
+
+def test_model_numbers_and_hits_in_the_phrase():
+    assert triples("Air defences shot down 3 Kh-59/69 guided missiles.") == {
+        ("intercepted", "missiles", 3.0)}
+    assert not {f for f in triples("The strikes resulted in 40 drone hits across 12 locations.")
+                if f[1] == "drones"}
+
+
+def test_numbers_with_their_own_verb_after_a_list():
+    assert triples("In Kherson, 9 were killed, dozens hurt.") == {
+        ("killed", "people", 9.0), ("wounded", "people", 12.0)}
+    assert triples("Nearly 1,300 more buildings in Kyiv were left without heating.") == {
+        ("without_heating", "buildings", 1300.0)}
+
+
+def test_a_part_of_a_stock_is_counted_and_the_stock_is_not():
+    assert triples("More than 900 of the city's approximately 8,000 apartment blocks were "
+                   "without heating.") == {("without_heating", "buildings", 900.0)}
+
+
+def test_a_qualifier_inside_brackets():
+    [fact] = facts("Russia seized 300 sq km in the year before (about 2,100 sq km in all).")[-1:]
+    assert (fact["value"], fact["qualifier"]) == (2100.0, "approx")
