@@ -259,6 +259,15 @@ def _mixed_weapons(doc: _Article, k: int, stop: int, cls: str, mention_starts: s
     return False
 
 
+def _inside_aside_after(doc: _Article, k: int, counts: list[Candidate]) -> bool:
+    """Say whether token `k` is inside a dash or bracket aside opened after the last count."""
+    if not counts:
+        return False
+    between = doc.lows[counts[-1].np_end:k]
+    dashes = sum(word in ("—", "–") for word in between)
+    return dashes % 2 == 1 or between.count("(") > between.count(")")
+
+
 def _head_end(doc: _Article, k: int, stop: int, cls: str, mention_starts: set[int]) -> int:
     """Give the token after the phrase whose first head noun ends before `k`: a later noun of
     the same kind within two words is the real head ("Kalibr cruise missiles")."""
@@ -315,6 +324,9 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
         if cls not in ("person", "missile", "drone") or (doc.lows[k] == "another" and
                                                           cls != "person"):
             continue                    # "another person was killed" counts one more
+        if _inside_aside_after(doc, k, [c for c in found if c.cls == cls and
+                                        c.mention.kind != "article" and c.np_end <= k]):
+            continue                    # "two people—a man and a woman—were killed": who they were
         if cls in ("missile", "drone") and _FROM_BEFORE.search(text[max(0, doc.tok_starts[k] - 8):
                                                                     doc.tok_starts[k]]):
             continue

@@ -183,8 +183,10 @@ _OWNED_BODY = re.compile(
     r"officials|authorities|commander|ambassador|envoy|commissioner)\b",
     re.I)
 _WORD_GAP = re.compile(r"\s")
+_KIND_AFTER = re.compile(r"\s+(?:village|community|hromada|hromadas|settlement)\b")
+_KIND_BEFORE = re.compile(r"\b(?:village|town|settlement|community|hromada)\s+of\s+$", re.I)
 _PLACE_PREP = re.compile(r"\b(?:in|of|at|near|over|for|around|outside|across|on)\s+(?:the\s+)?"
-                         r"(?:[\w\-]+\s+){0,2}$", re.I)
+                         r"(?:(?!what\b|which\b|who\b|that\b)[\w\-]+\s+){0,2}$", re.I)
 _SPEAKS = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|accused|denied|"
                      r"insisted|warned|stated)\b")
 
@@ -211,7 +213,11 @@ def find_places(text: str) -> list[Place]:
             found = _lookup(name)
             if found is None:
                 gap = _WORD_GAP.search(name)
-                if gap is not None:                           # "In Kyiv", "The Odesa region":
+                if _KIND_AFTER.match(text, match.end()) or _KIND_BEFORE.search(
+                        text, max(0, match.start() - 24), match.start()):
+                    # a place the gazetteer lacks, named as one: "the village of Kozacha Lopan"
+                    places.append(Place(match.start(), match.end(), _possessive_free(name), 2))
+                elif gap is not None:                         # "In Kyiv", "The Odesa region":
                     pos = match.start() + gap.end()           # read on from the second word
                 continue                                      # most capitalised words
             canonical, length = found

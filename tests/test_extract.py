@@ -437,3 +437,11 @@ def test_a_part_of_a_stock_is_counted_and_the_stock_is_not():
 def test_a_qualifier_inside_brackets():
     [fact] = facts("Russia seized 300 sq km in the year before (about 2,100 sq km in all).")[-1:]
     assert (fact["value"], fact["qualifier"]) == (2100.0, "approx")
+
+
+def test_a_named_settlement_the_gazetteer_lacks_is_a_place():
+    found = facts("Two people—a man and a woman—were killed in the Hlevakha community near Kyiv.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("killed", 2.0, "Hlevakha")]
+    found = facts("A drone killed three people in the village of Ruska Lozova.")
+    assert {f["location"] for f in found} == {"Ruska Lozova"}
