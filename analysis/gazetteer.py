@@ -183,6 +183,7 @@ _OWNED_BODY = re.compile(
     r"officials|authorities|commander|ambassador|envoy|commissioner)\b",
     re.I)
 _WORD_GAP = re.compile(r"\s")
+_KINDS_AFTER = (" village", " community", " hromada", " settlement")
 _KIND_AFTER = re.compile(r"\s+(?:village|community|hromada|hromadas|settlement)\b")
 _KIND_BEFORE = re.compile(r"\b(?:village|town|settlement|community|hromada)\s+of\s+$", re.I)
 _PLACE_PREP = re.compile(r"\b(?:in|of|at|near|over|for|around|outside|across|on)\s+(?:the\s+)?"
@@ -213,8 +214,9 @@ def find_places(text: str) -> list[Place]:
             found = _lookup(name)
             if found is None:
                 gap = _WORD_GAP.search(name)
-                if _KIND_AFTER.match(text, match.end()) or _KIND_BEFORE.search(
-                        text, max(0, match.start() - 24), match.start()):
+                if text.startswith(_KINDS_AFTER, match.end()) and _KIND_AFTER.match(text, match.end()) or \
+                        text.startswith("of ", match.start() - 3) and _KIND_BEFORE.search(
+                            text, max(0, match.start() - 24), match.start()):
                     # a place the gazetteer lacks, named as one: "the village of Kozacha Lopan"
                     places.append(Place(match.start(), match.end(), _possessive_free(name), 2))
                 elif gap is not None:                         # "In Kyiv", "The Odesa region":
