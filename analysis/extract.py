@@ -279,6 +279,25 @@ def _head_end(doc: _Article, k: int, stop: int, cls: str, mention_starts: set[in
     return k
 
 
+# "the number of injured has increased to 16": the number counts the noun named before it
+_NUMBER_OF = re.compile(r"\bnumber of (?:the\s+)?(?:[\w\-]+\s+)?([\w\-]+)\b[^.;:]{0,120}?\b"
+                        r"(?:increased|risen|rose|grown|climbed|reached|jumped|gone up|put|stood|"
+                        r"stands|is|was|has been|had been)\s+(?:to|at)\s+$", re.I)
+
+
+def _number_of_noun(text: str, start: int, end: int) -> str | None:
+    """Give the kind of thing "the number of X ... rose to N" counts, if the text says so."""
+    match = _NUMBER_OF.search(text, max(start, end - 200), end)
+    if match is None:
+        return None
+    noun = match.group(1).lower()
+    return _COUNTED_AS.get(noun) or lexicon.NOUNS.get(noun)
+
+
+_COUNTED_AS = {"killed": "death", "dead": "death", "injured": "injury", "wounded": "injury",
+               "hurt": "injury"}          # "the number of people killed"
+
+
 def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
     """Give the indices of `word` in words[start:stop] (list.index scans in C)."""
     found = []
@@ -357,6 +376,8 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
             cls, _, _ = _scan_np(doc, start, t_stop, mention_starts, "number")
             # "one of the biggest losses" counts losses, nothing the metrics count
             cand.cls, cand.bare, cand.of_the = cls, False, True
+        elif cand.cls is None and cand.bare and _number_of_noun(text, doc.start, m.start):
+            cand.cls, cand.bare = _number_of_noun(text, doc.start, m.start), False
         elif cand.cls is None and cand.bare and sentence_cls:
             cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
         if cand.cls:

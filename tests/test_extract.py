@@ -445,3 +445,8 @@ def test_a_named_settlement_the_gazetteer_lacks_is_a_place():
         ("killed", 2.0, "Hlevakha")]
     found = facts("A drone killed three people in the village of Ruska Lozova.")
     assert {f["location"] for f in found} == {"Ruska Lozova"}
+
+
+def test_the_number_of_a_noun_rising_to_a_figure_counts_it():
+    found = facts("A drone hit a dormitory in Poltava. The number of injured has increased to 14.")
+    assert ("wounded", "people", 14.0) in {(f["metric"], f["unit"], f["value"]) for f in found}
