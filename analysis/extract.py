@@ -38,8 +38,8 @@ _BOUNDARY_WORDS = {"while", "but", "whereas", "although", "after", "when", "befo
                    "who", "which", "that", "where", "though", "whilst"}
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:while|but|whereas|although|after|when|before|because|"
                            r"who|which|that|where|though)\b", re.I)
-_OF_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?(?:approximately\s+|about\s+|"
-                      r"some\s+|nearly\s+|around\s+|roughly\s+)?")
+_OF_LINK = re.compile(r"\s+[“\"]?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+['’]s\s+)?(?:approximately\s+|about\s+|"
+                      r"some\s+|nearly\s+|around\s+|roughly\s+)?[“\"]?")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s")
 _RELATIVE = {"that", "which", "who", "whom"}
@@ -351,7 +351,9 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
             continue
         mention = numbers.Mention(start=doc.tok_starts[k], end=doc.tok_ends[k], value=1.0,
                                   kind="article")
-        found.append(Candidate(mention, k, k + 1, np_end, cls, False))
+        cand = Candidate(mention, k, k + 1, np_end, cls, False)
+        cand.mixed = cls in _WEAPONS and _mixed_weapons(doc, np_end, t_stop, cls, mention_starts)
+        found.append(cand)
     found.sort(key=lambda c: c.mention.start)
 
     # partitives: "24 of 28 drones", "23 of them", "of which seven"
@@ -380,6 +382,9 @@ def _candidates(doc: _Article, s_start: int, s_end: int, last_cls: list) -> list
             cand.cls, cand.bare = _number_of_noun(text, doc.start, m.start), False
         elif cand.cls is None and cand.bare and sentence_cls:
             cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
+        if cand.cls == "person" and sentence_cls and sentence_cls[-1] != "person" and \
+                doc.lows[cand.np_end - 1] == "others":
+            cand.cls = sentence_cls[-1]        # "ruined one building and damaged two others"
         if cand.cls:
             last_cls.append(cand.cls)
             sentence_cls.append(cand.cls)
@@ -1026,6 +1031,10 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
         return []                       # "one of the drones hit a roof": the launch is counted whole
     if cand.mixed and metric in ("launched", "intercepted"):
         return []                       # "158 missiles and drones": no count of either kind
+    if m.kind == "article" and cand.cls == "person" and metric not in ("killed", "wounded"):
+        return []                       # "a man walks during a power outage": no count
+    if cand.cls is None and _WITHOUT_OTHER.match(text, m.text_end):
+        return []                       # "9,500 without heating and 34,000 without water"
     cls = cand.cls or "person"
     if cand.cls is None and cand.inherited in lexicon.UNIT_FOR.get(metric, {}):
         if cost > 3:
@@ -1052,6 +1061,8 @@ def _facts_for(doc: _Article, cand: Candidate, candidates: list[Candidate], sent
     return out
 
 
+_WITHOUT_OTHER = re.compile(r"\s+without\s+(?!(?:central\s+)?(?:power|electricity|heat|heating|light|"
+                            r"lights|energy|hot water)\b)\w+", re.I)
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.I)
 _LISTING_CUES = {"included", "includes", "including", "comprised", "consisted of"}
 _INTERCEPTED_SUBJECT = re.compile(r"\b(?:shot down|downed|intercepted|destroyed)\s+(?:were\s+|"

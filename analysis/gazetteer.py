@@ -112,7 +112,7 @@ TOWNS: dict[str, tuple[str, ...]] = {
     "Siversk": ("Siversk",),
     "Shakhtarsk": ("Shakhtarsk",),
     "Marhanets": ("Marhanets",),
-    "Synelnykove": ("Synelnykove",),
+    "Synelnykove": ("Synelnykove", "Synelnyky", "Synelnykivskyi"),
     "Zolochiv": ("Zolochiv",),
 }
 

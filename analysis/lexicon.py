@@ -13,6 +13,7 @@ NOUNS: dict[str | tuple[str, str], str] = {
                      "geran-2", "decoy", "decoys", "decoy-drones", "kamikaze-drones",
                      "shahed-type", "quadcopters", "quadcopter"), "drone"),
     ("unmanned", "vehicles"): "drone",
+    ("loitering", "munitions"): "drone",
     ("aerial", "vehicles"): "drone",
     **dict.fromkeys(("people", "persons", "person", "civilians", "civilian", "residents",
                      "resident", "children", "child", "kids", "women", "woman", "men", "man",
@@ -145,9 +146,9 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"disconnected|in the dark|outages?|no (?:power|electricity)", ("without_power",)),
     (r"shot down|shoot(?:s|ing)? down|downed|downs|intercept(?:ed|s|ing)?|"
      r"neutrali[sz](?:ed|es|ing)|jammed|suppressed|repelled|brought down|taken down|took down|"
-     r"eliminated|knocked out of the sky|(?:locationally |locally )?lost(?! (?:their|his|her|its) "
+     r"eliminated|knocked out of the sky|to down|(?:locationally |locally )?lost(?! (?:their|his|her|its) "
      r"li(?:ves|fe))", ("intercepted",)),      # drones "lost" to electronic warfare
-    (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacks? with|targeted|targeting|"
+    (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacking|attacks? with|targeted|targeting|"
      r"unleashed|deployed|sent|hurled|used|using|barrage of|salvo of|wave of|struck with|"
      r"involved|involving|flew|flying|raided|included|includes|comprised|consisted of", ("launched",)),
     (r"hit|hits|hitting|struck|strikes|striking", ("launched", "damaged")),

@@ -63,11 +63,13 @@ _DIGITS_BODY = (r"(?=[-−–\dmn])(?P<sign>\b(?:minus|negative)\s+|(?<![\w.,\-�
                 r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                 r"(?P<mult>\s+(?:thousand|million|billion)\b)?")
 _DIGITS = re.compile(_DIGITS_BODY, re.I)
-_WORD_NUM = (r"(?:" + "|".join(sorted(list(ONES) + list(TENS), key=len, reverse=True)) + r")")
 _WORDS_BODY = (
     r"(?=[aefmnostz])\b(?P<sign>minus\s+)?\b(?P<a>an?\s+)?"
-    r"(?P<w>" + _WORD_NUM + r"(?:[- ](?:" + "|".join(k for k in ONES if ONES[k] < 10 and ONES[k])
-    + r"))?|a(?=\s+(?:dozen|hundred|thousand|million|billion)\b))(?P<dozen>\s+dozen)?"
+    # only a tens word takes a unit after it: "twenty-one", never "one two(-storey)"
+    r"(?P<w>(?:" + "|".join(sorted(TENS, key=len, reverse=True)) + r")(?:[- ](?:"
+    + "|".join(k for k in ONES if ONES[k] < 10 and ONES[k]) + r"))?|"
+    + "|".join(sorted(ONES, key=len, reverse=True)) +
+    r"|a(?=\s+(?:dozen|hundred|thousand|million|billion)\b))(?P<dozen>\s+dozen)?"
     r"(?P<mult>(?:\s+(?:hundred|thousand|million|billion))+)?\b")
 _WORDS = re.compile(_WORDS_BODY, re.I)
 _ORDERS_BODY = r"(?=[a-z])\b(" + "|".join(ORDERS) + r")\b"
@@ -240,7 +242,15 @@ def find_mentions(text: str) -> list[Mention]:
     for mention in found:
         _attach_unit(text, mention)
         _attach_qualifier(text, mention)
+    for first, second in zip(found, found[1:]):
+        if first.unit is None and second.unit in _SHARED_UNITS and \
+                _UNIT_SHARED_GAP.fullmatch(text, first.end, second.start):
+            first.unit = second.unit             # "477 and 459 square kilometres"
     return found
+
+
+_SHARED_UNITS = ("km2", "mi2", "degC", "degF")
+_UNIT_SHARED_GAP = re.compile(r"\s*(?:and|or|to|-|–)\s*")
 
 
 _UNIT_RE = re.compile("|".join(f"(?P<u{i}>{pattern.pattern})" for i, (_, pattern) in

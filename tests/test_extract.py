@@ -450,3 +450,37 @@ def test_a_named_settlement_the_gazetteer_lacks_is_a_place():
 def test_the_number_of_a_noun_rising_to_a_figure_counts_it():
     found = facts("A drone hit a dormitory in Poltava. The number of injured has increased to 14.")
     assert ("wounded", "people", 14.0) in {(f["metric"], f["unit"], f["value"]) for f in found}
+
+
+def test_shared_units_and_quoted_wholes():
+    found = facts("Russia seized 430 and 515 square kilometres (in the two months).")
+    assert {(f["metric"], f["value"]) for f in found} == {
+        ("territory_seized", 430.0), ("territory_seized", 515.0)}
+    assert triples("The air force said it had shot down 25 “out of dozens” drones.") >= {
+        ("intercepted", "drones", 25.0)}
+
+
+def test_more_ways_to_say_launched_and_shot_down():
+    assert triples("The air force managed to down seven of the drones.") == {
+        ("intercepted", "drones", 7.0)}
+    assert triples("The governor reported four drones attacking Nikopol.") == {
+        ("launched", "drones", 4.0)}
+    assert triples("Eight loitering munitions were shot down over Odesa.") == {
+        ("intercepted", "drones", 8.0)}
+
+
+def test_others_counts_what_came_before():
+    assert triples("The strike destroyed one house and damaged three others.") == {
+        ("damaged", "homes", 1.0), ("damaged", "homes", 3.0)}
+
+
+def test_no_count_for_a_passer_by_or_water():
+    assert triples("A man walks past during a power outage in Kyiv.") == set()
+    assert triples("In Odesa, 9,000 households were left without heating and 30,000 without "
+                   "water.") == {("without_heating", "homes", 9000.0)}
+    assert triples("Russia launched a combined drone and missile attack on Kyiv.") == set()
+
+
+def test_one_before_a_compound_adjective_is_one():
+    assert triples("In Odesa, one two-story building was destroyed.") == {
+        ("damaged", "buildings", 1.0)}
