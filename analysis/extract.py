@@ -506,6 +506,10 @@ def _choose_metric(doc: _Article, cand: Candidate, s_start: int, s_end: int,
             if "launched" in metrics and _PARTICIPLE_AT.match(text, c_start) and \
                     _WEAPON_BEFORE.search(text, max(s_start, c_start - 24), c_start):
                 cost += 2 * BOUNDARY_COST       # "Kalibrs launched from ships and two Iskanders"
+            q_tok = doc.tok_at(q)
+            if q_tok > 0 and doc.lows[q_tok - 1] == "and" and c_end < doc.tok_starts[q_tok - 1]:
+                cost += BOUNDARY_COST           # "... lost heating and 320,000 homes had no power":
+                #                                 a new subject whose own verb comes after it
         elif c_start >= np_end_char:
             cost = _gap_cost(doc, cand.np_end, doc.tok_at(c_start), right=True) + 0.25
             if "launched" in metrics and _MODIFIER_PARTICIPLE.match(text, np_end_char):

@@ -484,3 +484,9 @@ def test_no_count_for_a_passer_by_or_water():
 def test_one_before_a_compound_adjective_is_one():
     assert triples("In Odesa, one two-story building was destroyed.") == {
         ("damaged", "buildings", 1.0)}
+
+
+def test_a_new_subject_after_and_takes_its_own_verb():
+    assert triples("Some 1,200 buildings lost heating and an estimated 90,000 homes in the "
+                   "region had no electricity.") == {
+        ("without_heating", "buildings", 1200.0), ("without_power", "homes", 90000.0)}
