@@ -188,6 +188,8 @@ _KIND_AFTER = re.compile(r"\s+(?:village|community|hromada|hromadas|settlement)\
 _KIND_BEFORE = re.compile(r"\b(?:village|town|settlement|community|hromada)\s+of\s+$", re.I)
 _PLACE_PREP = re.compile(r"\b(?:in|of|at|near|over|for|around|outside|across|on)\s+(?:the\s+)?"
                          r"(?:(?!what\b|which\b|who\b|that\b)[\w\-]+\s+){0,2}$", re.I)
+_CAPITAL_AS_STATE = re.compile(r"['’]s\s+(?:(land|territory|territories)|forces|troops|army|"
+                               r"military|government|allies|officials|counteroffensive)\b", re.I)
 _SPEAKS = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|accused|denied|"
                      r"insisted|warned|stated)\b")
 
@@ -228,6 +230,12 @@ def find_places(text: str) -> list[Place]:
             if _FROM.search(before) or (word.isupper() and len(word) > 3) or (
                     _SPEAKS.match(text, match.start() + length) and not _PLACE_PREP.search(before)):
                 continue              # "from Kursk"; KYIV is a dateline; "Kyiv said" is a government
+            state = canonical == "Kyiv" and _CAPITAL_AS_STATE.match(
+                text, match.start() + len(_possessive_free(word)))
+            if state:
+                if state.group(1):
+                    places.append(Place(match.start(), match.end(), COUNTRY, 0))   # "Kyiv's land"
+                continue                                      # "Kyiv's forces" are Ukraine's
             places.append(Place(match.start(), match.start() + length, canonical, _LEVEL[canonical]))
         elif match.group("capital"):
             before = text[max(0, match.start() - 30):match.start()]

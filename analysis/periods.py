@@ -28,7 +28,8 @@ _PATTERNS = [
              r"\bin recent (?:days|weeks|months)\b|\bover the past (?:\w+ )?(?:weeks|months|years)\b|"
              r"\b(?:whole|all|course|rest) of (?:\d{4}|the year|last year)\b|"
              r"\b(?:in|during|throughout|over) (?:the )?(?:\d{4})\b(?! *,)|\bsince the start\b|"
-             r"\bper day\b|\bdaily\b|\bon average\b|\bin total since\b"),
+             r"\bper day\b|\bdaily\b|\bon average\b|\bin total since\b|"
+             r"\bfrom the (?:start|beginning|outbreak) of (?:the )?(?:war|invasion|full-scale)\b"),
     ("date", r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?|"
              r"\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
              + r"\b(?:,?\s+(?P<year2>\d{4}))?"),

@@ -490,3 +490,11 @@ def test_a_new_subject_after_and_takes_its_own_verb():
     assert triples("Some 1,200 buildings lost heating and an estimated 90,000 homes in the "
                    "region had no electricity.") == {
         ("without_heating", "buildings", 1200.0), ("without_power", "homes", 90000.0)}
+
+
+def test_kyiv_as_the_state_and_totals_from_the_start_of_the_war():
+    [fact] = facts("From the start of the war on February 24, 2022 up to May 1, 2025 Russia had "
+                   "taken 110,000 square kilometres of Kyiv's land.", date="2025-05-02")
+    assert (fact["location"], fact["period"]) == ("Ukraine", None)
+    found = facts("Kyiv's forces said 14 drones were shot down over Chernihiv.")
+    assert {f["location"] for f in found} == {"Chernihiv"}
