@@ -185,6 +185,17 @@ def _shift_places(places: list[gazetteer.Place], offset: int) -> list[gazetteer.
     return [gazetteer.Place(p.start + offset, p.end + offset, p.name, p.level) for p in places]
 
 
+def _phrase_start(cand: "Candidate") -> int:
+    """Give where the candidate's number begins, its qualifier ("more than") included."""
+    m = cand.mention
+    return m.qualifier_start if m.qualifier_start is not None else m.start
+
+
+def _phrase_end(doc: _Article, cand: "Candidate") -> int:
+    """Give where the candidate's noun phrase ends (its number and unit when it has none)."""
+    return doc.tok_ends[cand.np_end - 1] if cand.np_end > cand.tok else cand.mention.text_end
+
+
 # ---------------------------------------------------------------- noun phrases
 
 _CLOSING_QUOTES = {"”", "\"", "’", "»"}
@@ -570,7 +581,7 @@ _PLACE_PREDICATE = re.compile(r"\s*,?\s*(?:are|is|were|was|lie|lies|lay)\s+(?:mo
 def _place_for(doc: _Article, cand: Candidate, s_start: int, s_end: int,
                next_start: int, clause_only: bool = False) -> str | None:
     m = cand.mention
-    after_np = doc.tok_ends[cand.np_end - 1] if cand.np_end > cand.tok else m.text_end
+    after_np = _phrase_end(doc, cand)
     c_left, c_right = _clause_bounds(doc, cand, s_start, s_end, next_start)
     right = doc.within_places( after_np, c_right)
     if right:
@@ -643,9 +654,8 @@ def _listed_up_to(doc: _Article, cand: Candidate, candidates: list[Candidate], e
     for prev, nxt in zip(candidates[i:], candidates[i + 1:]):
         if nxt.mention.start >= end:
             break
-        prev_end = doc.tok_ends[prev.np_end - 1] if prev.np_end > prev.tok else prev.mention.text_end
-        start = nxt.mention.qualifier_start if nxt.mention.qualifier_start is not None \
-            else nxt.mention.start
+        prev_end = _phrase_end(doc, prev)
+        start = _phrase_start(nxt)
         if not _COORDINATION.fullmatch(doc.article.text, prev_end, start):
             return False
     return True
@@ -664,7 +674,7 @@ def _owned_periods(doc: _Article, cand: Candidate, candidates: list[Candidate],
     for i, other in enumerate(candidates):
         if other is cand:
             continue
-        start = doc.tok_ends[other.np_end - 1] if other.np_end > other.tok else other.mention.text_end
+        start = _phrase_end(doc, other)
         end = candidates[i + 1].mention.start if i + 1 < len(candidates) else doc.start + len(doc.part)
         for p in found:
             if start <= p.start < end and not _CLAUSE_BREAK.search(doc.article.text, start, p.start):
@@ -1075,8 +1085,7 @@ _INTERCEPTED_SUBJECT = re.compile(r"\b(?:shot down|downed|intercepted|destroyed)
 
 def _whole_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
     """Give the count a number is part of ("killed 16 people, including six children")."""
-    m = cand.mention
-    start = m.qualifier_start if m.qualifier_start is not None else m.start
+    start = _phrase_start(cand)
     if not _INCLUDING_BEFORE.search(doc.article.text, max(doc.start, start - 16), start):
         return None
     i = candidates.index(cand)
@@ -1119,9 +1128,8 @@ def _conjunct_of(doc: _Article, cand: Candidate, candidates: list[Candidate]) ->
     i = candidates.index(cand)
     while i > 0:
         prev = candidates[i - 1]
-        prev_end = doc.tok_ends[prev.np_end - 1] if prev.np_end > prev.tok else prev.mention.text_end
-        start = cand.mention.qualifier_start if cand.mention.qualifier_start is not None \
-            else cand.mention.start
+        prev_end = _phrase_end(doc, prev)
+        start = _phrase_start(cand)
         if not (_COORDINATION.fullmatch(doc.article.text, prev_end, start) or cand.bare and
                 _PLACE_THEN_AND.fullmatch(doc.article.text, prev_end, start) or
                 _PARTICIPLE_GAP.fullmatch(doc.article.text, prev_end, start)):
@@ -1143,7 +1151,7 @@ def _shared_approx(doc: _Article, cand: Candidate, candidates: list[Candidate]) 
     prev = candidates[i - 1]
     if prev.mention.qualifier != "approx" or prev.cls is None or prev.cls == cand.cls:
         return None
-    prev_end = doc.tok_ends[prev.np_end - 1] if prev.np_end > prev.tok else prev.mention.text_end
+    prev_end = _phrase_end(doc, prev)
     gap = doc.article.text[prev_end:cand.mention.start]
     return "approx" if _AND_GAP.fullmatch(gap) else None
 
