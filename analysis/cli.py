@@ -97,7 +97,8 @@ def _report_skipped(errors) -> None:
 
 
 def _extract_dask(args) -> int:
-    from .distributed import DaskEngineError, DaskMissingError, extract_with_dask
+    from .extraction.corpus import extract_with_dask
+    from .reading.dask_engine import DaskEngineError, DaskMissingError
     if args.scheduler is not None and not args.scheduler.strip():
         raise ValueError("--scheduler is empty: give the address of a running Dask scheduler, "
                          "or leave it out to start a local cluster")
@@ -117,9 +118,10 @@ def _extract_dask(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .articles import ArticleError
-    from .corpus import default_workers, extract_files
-    from .io import table_format, write_table
+    from .extraction.corpus import extract_files
+    from .reading.articles import ArticleError
+    from .reading.atomic import table_format, write_table
+    from .reading.batches import default_workers
     if args.engine == "dask":
         return _extract_dask(args)
     if args.scheduler is not None:
@@ -139,8 +141,9 @@ def cmd_extract(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .corpus import default_workers, extract_files
-    from .evaluate import read_gold, report, score
+    from .extraction.corpus import extract_files
+    from .extraction.scoring import read_gold, report, score
+    from .reading.batches import default_workers
     facts, _, errors = extract_files(args.paths, workers=args.workers or default_workers(),
                                      keep_going=args.keep_going, progress=args.progress)
     print(report(score(facts, read_gold(args.gold))))
@@ -149,7 +152,7 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import build
+    from .presentation.build import build
     return build(articles=args.articles, processed=args.processed, reports=args.reports,
                  jobs=args.jobs, keep_going=args.keep_going, workers=args.workers,
                  update_notebooks=args.update_notebooks, progress=args.progress)
@@ -157,7 +160,7 @@ def cmd_build(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; give the exit status."""
-    from .articles import ArticleError
+    from .reading.articles import ArticleError
     args = build_parser().parse_args(argv)
     handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "build": cmd_build}[args.command]
     try:

@@ -1,6 +1,6 @@
 """Time loading and classifying the Air Force attack record against a plain pandas.read_csv.
 
-Run from the project root: `.venv/bin/python bench/bench_airforce.py [--repeat N]`.
+Run from the project root: `.venv/bin/python -m bench.bench_airforce [--repeat N]`.
 It prints the first call in this process (this includes lazy imports), and the best and
 median of N timed calls. The baseline is `pandas.read_csv` of the same file, timed in the
 same run. It exits with status 1 if the best load time is 1 s or more.
@@ -12,13 +12,11 @@ import statistics
 import sys
 import time
 import warnings
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import pandas as pd
 
-import pandas as pd  # noqa: E402
-
-from analysis import airforce, config  # noqa: E402
+from analysis import config
+from analysis.records import airforce
 
 TARGET_SECONDS = 1.0
 

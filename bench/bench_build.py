@@ -1,8 +1,8 @@
 """Benchmark the build: `python -m analysis build` against running `jupyter nbconvert --execute
 --to html` on each notebook one after another, and the nbval run, in the same session.
 
-    .venv/bin/python bench/bench_build.py [--articles DIR]
-    .venv/bin/python bench/bench_build.py --articles bench/out/corpus-10000 --build-only
+    .venv/bin/python -m bench.bench_build [--articles DIR]
+    .venv/bin/python -m bench.bench_build --articles bench/out/corpus-10000 --build-only
 
 The second form times only the build of another corpus (the nbconvert and nbval runs always
 use the default corpus, so they are skipped there).
@@ -21,11 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from analysis import config
+from analysis.presentation.build import notebook_paths
 
-from analysis import config  # noqa: E402
-from analysis.build import notebook_paths  # noqa: E402
+ROOT = config.ROOT
 
 BIN = Path(sys.executable).parent
 

@@ -1,7 +1,7 @@
 """Benchmark fact extraction on generated corpora against quantulum3 and a bare regex pass.
 
-    .venv/bin/python bench/bench_extract.py [--sizes 1000 10000] [--sample 200] [--seed 0]
-    .venv/bin/python bench/bench_extract.py --profile [--profile-articles 1000]
+    .venv/bin/python -m bench.bench_extract [--sizes 1000 10000] [--sample 200] [--seed 0]
+    .venv/bin/python -m bench.bench_extract --profile [--profile-articles 1000]
 
 For each size N it generates (or reuses) a corpus of N synthetic articles in
 bench/out/corpus-N/ (bench/make_corpus.py) and times, each in a fresh process:
@@ -11,7 +11,7 @@ bench/out/corpus-N/ (bench/make_corpus.py) and times, each in a fresh process:
   parser, on the first --sample articles only (it is slow); its time per article is
   extrapolated to N and marked `est.`. Its one-off load time is left out. The row is
   skipped, with the reason, when quantulum3 is not installed
-  (`pip install -r requirements-bench.txt`);
+  (the `bench` extra: `scripts/setup.sh bench`);
 - regex: reading the files and one regular expression that only finds numerals (digits
   and number words): a floor for any extractor that reads every article.
 Times are wall-clock after imports. Peak RSS is the largest resident set of the main
@@ -37,7 +37,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "bench" / "out"
 REPORT = OUT / "bench_extract.txt"
@@ -64,7 +63,7 @@ def _files(folder: Path, limit: int | None) -> list[Path]:
 
 
 def child_ours(folder: Path, workers: int) -> dict:
-    from analysis.corpus import extract_files
+    from analysis.extraction.corpus import extract_files
     files = _files(folder, None)
     started = time.perf_counter()
     facts, n_articles, errors = extract_files([folder], workers=workers, progress=False)
@@ -103,7 +102,7 @@ def child_quantulum(folder: Path, limit: int) -> dict:
 
 def run_child(*args: str) -> dict:
     """Run this script as a child measurement; give its result."""
-    done = subprocess.run([sys.executable, __file__, "--child", *map(str, args)],
+    done = subprocess.run([sys.executable, "-m", "bench.bench_extract", "--child", *map(str, args)],
                           capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
         sys.exit(f"measurement failed: {' '.join(args)}\n{done.stderr[-3000:]}")
@@ -120,7 +119,7 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    from analysis.corpus import default_workers
+    from analysis.reading.batches import default_workers
     return (f"machine: {os.cpu_count()} cores ({default_workers()} usable), {cpu}, "
             f"Python {platform.python_version()} ({platform.system()} {platform.release()})")
 
@@ -204,7 +203,7 @@ def ratios(rows: list[dict], sizes: list[int], cores: int) -> list[str]:
 
 
 def bench(sizes: list[int], sample: int, seed: int) -> None:
-    from analysis.corpus import default_workers
+    from analysis.reading.batches import default_workers
     cores = default_workers()
     out: list[str] = [machine(), f"load average at start: {load()}"]
     qv = quantulum_version()
@@ -233,7 +232,7 @@ def bench(sizes: list[int], sample: int, seed: int) -> None:
         rows.append({"engine": "regex (numerals only)", "n": n, **run_child("regex", folder, 0)})
     if not qv:
         notes.append("quantulum3 is not installed: its rows are skipped "
-                     "(pip install -r requirements-bench.txt)")
+                     "(install the bench extra: scripts/setup.sh bench)")
     out += ["", *table(rows), "", *notes,
             "wall s: parse + extract + validate the facts table, in a fresh process after "
             "imports; found: facts (ours), quantities (quantulum3), numerals (regex)",
@@ -258,7 +257,8 @@ def _file_group(path: str) -> str:
 
 
 def profile(n: int, seed: int, top: int = 15) -> None:
-    from analysis.corpus import extract_facts, read_articles
+    from analysis.extraction.corpus import extract_facts
+    from analysis.reading.tables import read_articles
     folder = corpus(n, seed)
     articles, _ = read_articles([folder])
     extract_facts(articles[:5], progress=False)          # lazy set-up out of the profile

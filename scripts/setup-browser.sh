@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install what the browser tests need: Debian's Chromium and the pinned playwright package.
-# A no-op when both are there. Without apt (or root/sudo), Chromium is left out with a
+# Install the browser the browser tests need: Debian's Chromium (the playwright package that
+# drives it comes with the `browser` extra, scripts/setup.sh). A no-op when it is there. Without apt (or root/sudo), Chromium is left out with a
 # warning and the browser tests skip; with AIRWAR_REQUIRE_BROWSER=1 (set by CI) that is an error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,13 +35,4 @@ if [ ! -x "$chromium" ]; then
       missing "apt-get could not install chromium"
     fi
   fi
-fi
-
-# the Python side; playwright's own browser download is never used (Chromium comes from apt)
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-stamp=.venv/.requirements-browser.sha256
-want=$(sha256sum requirements-browser.txt | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-browser.txt
-  echo "$want" > "$stamp"
 fi

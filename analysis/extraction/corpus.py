@@ -1,0 +1,83 @@
+"""A corpus through the extractor: the validated facts table, and the three tables at once."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+import pandas as pd
+
+from ..reading import batches, schemas
+from ..reading.articles import Article, ArticleError, articles_frame
+from ..reading.sentences import sentences_frame
+from ..reading.tables import MANIFEST, Corpus, corpus_manifest, read_articles, read_tables, rows_frame
+from .extractor import extract_article
+
+if TYPE_CHECKING:
+    from ..reading.dask_engine import DaskRun
+
+
+def batch_facts(articles: Sequence[Article]) -> pd.DataFrame:
+    """Give the facts table of a batch of articles, not yet validated."""
+    rows: list[dict] = []
+    for article in articles:
+        rows.extend(extract_article(article))
+    return rows_frame(rows)
+
+
+def validated_batch_facts(articles: Sequence[Article]) -> pd.DataFrame:
+    """Give the validated facts table of one batch (the Dask engine's per-batch work)."""
+    return schemas.FACTS.validate(batch_facts(articles))
+
+
+def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Give the validated facts table of per-batch tables, in their order."""
+    frame = pd.concat(frames, ignore_index=True) if frames else rows_frame([])
+    return schemas.FACTS.validate(frame)
+
+
+def extract_facts(articles: Sequence[Article], workers: int = 1,
+                  progress: bool | None = None) -> pd.DataFrame:
+    """Give the validated facts table of `articles`, in article order, using `workers` processes."""
+    return _joined(batches.map_articles(batch_facts, articles, workers, progress))
+
+
+def extract_files(paths: Iterable[Path | str], workers: int = 1, keep_going: bool = False,
+                  progress: bool | None = None) -> tuple[pd.DataFrame, int, list[ArticleError]]:
+    """Give the validated facts table of the article files under `paths`, the number of
+    articles read, and the files that could not be read (see `batches.map_files`)."""
+    frames, n_read, errors = batches.map_files(batch_facts, paths, workers, keep_going, progress)
+    return _joined(frames), n_read, errors
+
+
+def load_corpus(paths: Iterable[Path | str], keep_going: bool = False, workers: int = 1,
+                progress: bool | None = None) -> Corpus:
+    """Give the articles, sentences and facts tables of the articles under `paths`."""
+    articles, errors = read_articles(paths, keep_going=keep_going)
+    # facts first: worker processes fork before the other tables exist
+    facts = extract_facts(articles, workers=workers, progress=progress)
+    return Corpus(articles=articles_frame(articles), sentences=sentences_frame(articles),
+                  facts=facts, errors=errors)
+
+
+def cached_corpus(articles: Path | str, processed: Path | str | None = None,
+                  workers: int = 1) -> Corpus:
+    """Give the corpus tables: read from `processed` when they were built from exactly these
+    articles, otherwise extracted afresh."""
+    if processed is not None:
+        folder = Path(processed)
+        try:
+            stored = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            if stored == corpus_manifest([articles]):
+                return read_tables(folder)
+        except (OSError, ValueError):
+            pass
+    return load_corpus([articles], workers=workers)
+
+
+def extract_with_dask(paths: Iterable[Path | str], out: Path | str, **options) -> "DaskRun":
+    """Extract the articles under `paths` on a Dask cluster into a folder of Parquet parts
+    (`out`), one validated facts table per batch; `options` are those of
+    `dask_engine.run_batches` (scheduler, keep_going, batch_size, workers)."""
+    from ..reading import dask_engine
+    return dask_engine.run_batches(validated_batch_facts, paths, out, **options)

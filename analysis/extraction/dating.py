@@ -1,0 +1,97 @@
+"""When a figure happened: the period (day or month) a sentence states for a number.
+
+A span ("since 2022", "this year") before the number covers it, so the figure gets no period;
+one after it covers it only through a list. Otherwise the nearest day or month expression
+wins, unless it belongs to another number of the sentence ("588 km2 in June, 507 km2 in May").
+Territory figures keep months, and running totals have none.
+"""
+from __future__ import annotations
+
+import re
+
+from . import language, periods
+from .phrases import COORDINATION, Candidate, clause_bounds, phrase_end, phrase_start
+from .sentence import Sentence
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:" + "|".join(language.CLAUSE_WORDS) + r")\b", re.I)
+_LIST_BREAK = re.compile(r"[;:—–()]|\b(?:" + "|".join(language.CLAUSE_WORDS) + r"|said|says)\b", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:total|in all|overall|cumulative)\b", re.I)
+_AS_OF = re.compile(r"\bas of\s+$", re.I)
+_BRACKETED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?")
+
+
+def period_for(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
+               metric: str, last_month: str | None,
+               candidates: list[Candidate] = ()) -> str | None:
+    """Give the period the sentence states for the number: a day or month, "" for a span
+    longer than a month, or None if it states none."""
+    m = cand.mention
+    found = doc.within_periods(s_start, s_end)
+    if not found:
+        return None
+    c_left, c_right = clause_bounds(doc, cand, s_start, s_end, s_end)
+    opener = doc.tok_starts[doc.tok_at(s_start)] if doc.tok_at(s_start) < len(doc.lows) else s_start
+    for p in found:
+        if p.kind == "span" and p.end <= m.start and (
+                p.start <= opener + 12 or not _CLAUSE_BREAK.search(doc.text[p.end:m.start])):
+            return ""
+    if all(p.kind == "span" for p in found) and any(
+            p.start >= m.text_end and not _LIST_BREAK.search(doc.text, m.text_end, p.start)
+            and _listed_up_to(doc, cand, candidates, p.start) for p in found):
+        return ""                       # "launched 1,100 drones, ... and 50 missiles last week"
+    found = [p for p in found if p.kind != "span" or p.start >= m.start and p.start < c_right]
+    owned = _owned_periods(doc, cand, candidates, found)
+    if len(owned) >= 2 or owned and metric == "territory_seized":
+        found = [p for p in found if id(p) not in owned]   # "588 km2 in June, 507 km2 in May"
+    if not found:
+        return None
+    nearest = min(found, key=lambda p: (p.start - m.text_end if p.start >= m.text_end
+                                        else m.start - p.end))
+    if nearest.kind == "that_month":
+        return last_month or ""
+    if metric == "territory_seized" and _TOTAL_BEFORE.search(doc.text, doc.start, m.start):
+        return ""                       # "the total Russian gains ... was 3,500 square kilometers"
+    if metric == "territory_seized" and nearest.kind in ("day", "date"):
+        if _AS_OF.search(doc.text, max(doc.start, nearest.start - 8), nearest.start):
+            return ""                   # "occupied 66,266 km2 as of September 1": a running total
+        return nearest.value[:7]
+    return nearest.value
+
+
+def _listed_up_to(doc: Sentence, cand: Candidate, candidates: list[Candidate], end: int) -> bool:
+    """Say whether the numbers from `cand` to offset `end` form one list ("1,100 drones, over
+    890 guided bombs and 50 missiles"), so that what follows the list covers them all."""
+    i = cand.index
+    for prev, nxt in zip(candidates[i:], candidates[i + 1:]):
+        if nxt.mention.start >= end:
+            break
+        prev_end = phrase_end(doc, prev)
+        start = phrase_start(nxt)
+        if not COORDINATION.fullmatch(doc.text, prev_end, start):
+            return False
+    return True
+
+
+def _owned_periods(doc: Sentence, cand: Candidate, candidates: list[Candidate],
+                   found: list) -> dict[int, Candidate]:
+    """Give the periods that stand right after another number's phrase, keyed by id."""
+    owned: dict[int, Candidate] = {}
+    for i, other in enumerate(candidates):
+        if other is cand:
+            continue
+        start = phrase_end(doc, other)
+        end = candidates[i + 1].mention.start if i + 1 < len(candidates) else doc.start + len(doc.part)
+        for p in found:
+            if start <= p.start < end and not _CLAUSE_BREAK.search(doc.text, start, p.start):
+                owned[id(p)] = other
+            elif _BRACKETED_AFTER.fullmatch(doc.text, p.end, other.mention.start):
+                owned[id(p)] = other                      # "in August (594 sq km)"
+    return owned
+
+
+def last_month(found: list[periods.Period], month: str | None) -> str | None:
+    """Give the last month (YYYY-MM) the time expressions name, else `month`."""
+    for p in found:
+        if p.kind in ("month", "date"):
+            month = p.value[:7]
+    return month

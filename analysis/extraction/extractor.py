@@ -1,0 +1,180 @@
+"""Turn articles into facts: one row per quantitative claim, with its context.
+
+For every number `numbers.find_mentions` finds, the extractor reads
+- the unit: the head noun of the phrase after the number (`three apartment blocks`), the
+  unit glued to it (`-17 degrees Celsius`, `481 square kilometres`), or, for a bare number,
+  what the phrase implies (`killed 11` counts people; `of which seven` counts what the
+  sentence counted before) (`phrases`);
+- the metric: the nearest cue that fits the unit (`were left without heating`, `shot
+  down`, `killed`), measured in words, with a penalty for each clause boundary crossed;
+  a cue that cancels the count (`power was restored to`) or a negated one drops it
+  (`metrics`, `readings`, and the checks of `vetoes`);
+- the place: a place named in the number's own clause, else in its sentence, else (for
+  casualties and outages) the most specific place of the latest sentence that named one;
+  `Ukraine` for nationwide launch, interception and territory figures (`location`);
+- the period: the time expression nearest to the number in its sentence, else the day the
+  article's first factual sentence names (`the air force said Wednesday`), else the
+  article's date; territory figures take the month named, or the last month named before
+  (`dating`);
+- the source: the attribution of the sentence (`X said`, `according to X`) (`sources`).
+"""
+from __future__ import annotations
+
+import re
+
+from ..reading.articles import Article
+from ..reading.sentences import SentenceSpan, sentence_id, sentence_spans
+from . import language, numbers, periods
+from .dating import last_month, period_for
+from .location import location_for
+from .memory import ArticleMemory
+from .metrics import CueChoice
+from .phrases import Candidate, candidates as sentence_candidates
+from .readings import Reading, outage_for_affected, readings_for
+from .sentence import Sentence
+from .sources import source_for
+
+QUOTE_WIDTH = 240
+
+_SINGULAR_NOUNS = sorted((k for k, v in language.NOUNS.items()
+                          if isinstance(k, str) and v in ("person", "missile", "drone")),
+                         key=len, reverse=True)
+# a sentence with no number may still count one: "a woman was killed"
+_SINGULAR = re.compile(r"(?=[a])\b(?:an?|another)\s+(?:[\w'’\-]+\s+){0,5}?(?:"
+                       + "|".join(map(re.escape, _SINGULAR_NOUNS)) + r")\b", re.I)
+_MONTHISH = re.compile(r"\b(?:" + "|".join(m[:3].title() for m in language.MONTHS) +
+                       r")[a-z]*\b|\bmonth\b")
+# "KYIV, Feb 3 (Reuters) - ", "Paris, (APP - 2nd Sep, 2024) ": where the report was filed
+_DATELINE = re.compile(r"(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},[^()\n]{0,30}|[A-Z]{3,}(?: [A-Z]{3,})?\s*)"
+                       r"\([^()\n]{1,100}\)\s*(?:[-–—]+\s*)?")
+_OUTAGES = ("without_heating", "without_power")
+
+
+def _is_year(cand: Candidate) -> bool:
+    """Say whether the number is a year ("in 2024"), unless a noun right after it says it
+    counts something ("2024 drones")."""
+    m = cand.mention
+    return m.kind == "number" and m.year_like and not (cand.cls and cand.np_end - cand.tok_end <= 2)
+
+
+def fact_row(article: Article, index: int, span: SentenceSpan, cand: Candidate, reading: Reading,
+             location: str | None, period: str | None, source: str | None) -> dict:
+    """Give the facts-table row (columns of schemas.FACTS) of one reading of a number."""
+    m = cand.mention
+    text = article.text
+    phrase = m.qualifier_text
+    low, high = numbers.bounds(reading.value, reading.qualifier, phrase,
+                               integer=reading.metric not in ("temperature", "territory_seized"))
+    if m.kind == "order":
+        low, high = numbers.bounds(reading.value, "order_of_magnitude")
+    q_start, q_end = span.start, span.end
+    if q_end - q_start > QUOTE_WIDTH:
+        q_start = max(span.start, m.start - QUOTE_WIDTH // 2)
+        q_end = min(span.end, q_start + QUOTE_WIDTH)
+    return {
+        "fact_id": f"{article.article_id}:{m.start}:{reading.metric}",
+        "article_id": article.article_id,
+        "metric": reading.metric,
+        "unit": reading.unit,
+        "value": float(reading.value),
+        "qualifier": reading.qualifier,
+        "low": low,
+        "high": high,
+        "location": location,
+        "period": period,
+        "source": source,
+        "sentence_id": sentence_id(article.article_id, index),
+        "start": m.start,
+        "end": m.end,
+        "number_text": text[m.start:m.end],
+        "qualifier_text": phrase,
+        "cue": reading.cue,
+        "stated_value": reading.stated_value,
+        "stated_unit": reading.stated_unit,
+        "quote": " ".join(text[q_start:q_end].split()),
+    }
+
+
+def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sentence,
+                    memory: ArticleMemory) -> list[dict]:
+    """Give the fact rows of one sentence; a row's period is None where the sentence names
+    none (the article's default period is given at the end), "" for a span longer than a
+    month."""
+    s_start, s_end = span.start, span.end
+    sentence = article.text[s_start:s_end]
+    found = sentence_candidates(doc, s_start, s_end, memory.last_kind)
+    memory.last_kind = found.last_kind
+    cands = found.candidates
+    decided: dict[int, CueChoice] = {}
+    rows: list[dict] = []
+    source: str | None = None
+    for i, cand in enumerate(cands):
+        next_start = cands[i + 1].mention.start if i + 1 < len(cands) else s_end
+        if _is_year(cand):
+            continue
+        read = readings_for(doc, cand, cands, decided, sentence, s_start, s_end)
+        made = read.readings
+        if made and read.choice is not None:
+            decided[cand.index] = read.choice
+        if memory.last_outage:
+            made = [outage_for_affected(r, memory.last_outage) for r in made]
+        if made and source is None:
+            source = source_for(sentence, memory.last_person(index), memory.last_source) or ""
+            memory.last_source = source or memory.last_source
+        for reading in made:
+            location = location_for(doc, cand, reading.metric, sentence, s_start, s_end,
+                                    next_start, lambda: memory.last_places(index))
+            period = period_for(doc, cand, s_start, s_end, reading.metric, memory.last_month, cands)
+            if period is None and reading.metric == "territory_seized":
+                period = memory.last_month or ""
+            rows.append(fact_row(article, index, span, cand, reading, location, period,
+                                 source or None))
+    return rows
+
+
+def extract_article(article: Article) -> list[dict]:
+    """Give the facts of one article as a list of row dicts (columns of schemas.FACTS)."""
+    text = article.text
+    spans = sentence_spans(article)
+    dateline = _DATELINE.match(text, article.body_start)
+    dateline_end = dateline.end() if dateline else 0
+    memory = ArticleMemory(article, spans)
+    rows: list[dict] = []
+
+    for index, span in enumerate(spans):
+        sentence = text[span.start:span.end]
+        mentions = numbers.find_mentions(sentence)
+        if not mentions and not _SINGULAR.search(sentence):
+            if _MONTHISH.search(sentence):
+                memory.last_month = last_month(periods.find_periods(sentence, article.published),
+                                               memory.last_month)
+            continue
+        doc = Sentence(article, span.start, span.end, mentions, dateline_end)
+        sentence_rows = _sentence_facts(article, index, span, doc, memory)
+        if sentence_rows and memory.default_period is None and span.section == "body":
+            days = [p for p in doc.periods if p.kind in ("day", "date")]
+            memory.default_period = days[0].value if days else article.published.isoformat()
+        rows.extend(sentence_rows)
+        if sentence_rows:
+            memory.last_outage = next((r["metric"] for r in sentence_rows
+                                       if r["metric"] in _OUTAGES), None)
+        if sentence_rows or _MONTHISH.search(sentence):
+            memory.last_month = last_month(doc.periods, memory.last_month)
+    fallback = memory.default_period or article.published.isoformat()
+    for row in rows:
+        if row["period"] is None:
+            row["period"] = fallback            # the sentence named no period
+        elif row["period"] == "":
+            row["period"] = None                # a span: no day or month covers the figure
+    return _dedupe(rows)
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """Give the rows with each fact id once (the first)."""
+    seen, out = set(), []
+    for row in rows:
+        if row["fact_id"] in seen:
+            continue
+        seen.add(row["fact_id"])
+        out.append(row)
+    return out

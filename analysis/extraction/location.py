@@ -1,0 +1,116 @@
+"""Where a figure happened: the place named in its clause or sentence, the country for a
+nationwide launch, interception or territory figure, else the place named before."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from . import places
+from .phrases import FROM_BEFORE, Candidate, clause_bounds, phrase_end
+from .sentence import Sentence
+
+# figures that are national unless a place of their own is named
+DEFAULT_LOCATION = {"launched": places.COUNTRY, "intercepted": places.COUNTRY,
+                    "territory_seized": places.COUNTRY}
+
+_PLACE_PREDICATE = re.compile(r"\s*,?\s*(?:are|is|were|was|lie|lies|lay)\s+(?:mostly\s+|mainly\s+)?"
+                              r"in\s+(?:[\w-]+\s+){0,4}?", re.I)
+# "the city", "the region": a place named before, not the whole country
+_ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:[\w-]+ ){0,2}?(?:city|town|village|region|"
+                              r"oblast|province|capital|area|port)\b|\bthere\b|"
+                              r"\b(?:the|that|this) (?:attack|strike|assault|raid|barrage)\b", re.I)
+# between two places named together: "Kharkiv and the Odesa region", "the Odesa and Kharkiv
+# regions"; after one: "the Odesa region and other regions"
+_PLACES_JOINED = re.compile(r"\s*(?:regions?|oblasts?|provinces?)?\s*(?:,\s*|\s+)(?:and|as well as|&)\s+"
+                            r"(?:the\s+)?(?:[\w\-]+\s+){0,2}?", re.I)
+_AND_OTHERS = re.compile(r"\s*(?:region|oblast|province)?\s*,?\s+and\s+(?:in\s+)?(?:\w+\s+)?other\s+"
+                         r"(?:regions|oblasts|provinces|cities|towns|areas|parts)\b", re.I)
+
+
+def best_place(found: list[places.Place], nearest_last: bool) -> places.Place | None:
+    """Give the most specific of the places (a town over a region over the country), the
+    last or the first of them."""
+    if not found:
+        return None
+    top = max(p.level for p in found)
+    chosen = [p for p in found if p.level == top]
+    return chosen[-1] if nearest_last else chosen[0]
+
+
+def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
+                      next_start: int, clause_only: bool = False) -> str | None:
+    """Give the place the sentence names for the candidate: after it in its clause, before it
+    in its clause, then (unless `clause_only`) anywhere in the sentence; or None."""
+    m = cand.mention
+    after_np = phrase_end(doc, cand)
+    c_left, c_right = clause_bounds(doc, cand, s_start, s_end, next_start)
+    right = doc.within_places(after_np, c_right)
+    if right:
+        return right[0].name
+    left = doc.within_places(c_left, m.start)
+    if left:
+        return best_place(left, nearest_last=True).name
+    if clause_only:
+        beyond = doc.within_places(after_np, min(s_end, next_start))
+        if beyond and _PLACE_PREDICATE.fullmatch(doc.text, after_np, beyond[0].start):
+            return beyond[0].name             # "155 square kilometers, are in the region of X"
+        return None
+    beyond = doc.within_places(after_np, min(s_end, next_start))
+    if beyond:
+        return beyond[0].name
+    before = doc.within_places(s_start, m.start)
+    if before:
+        return best_place(before, nearest_last=True).name
+    rest = doc.within_places(after_np, s_end)
+    if rest:
+        return rest[0].name
+    return None
+
+
+def points_back(sentence: str) -> bool:
+    """Say whether the sentence names its place by reference to an earlier one ("the city",
+    "the attack"); "launched from the same area" names where weapons came from, not where."""
+    return any(not FROM_BEFORE.search(sentence, max(0, a.start() - 6), a.start())
+               for a in _ANAPHORIC_PLACE.finditer(sentence))
+
+
+def several_places(doc: Sentence) -> bool:
+    """Say whether the sentence names the figure's target as several places joined by "and"."""
+    if doc.several is None:
+        doc.several = _names_several(doc)
+    return doc.several
+
+
+def _names_several(doc: Sentence) -> bool:
+    """Say whether two different places of the sentence are joined by "and" with no number
+    between them, or one is followed by "and other regions"."""
+    text = doc.text
+    found = [p for p in doc.places if p.level >= 1]
+    if any(_AND_OTHERS.match(text, p.end) for p in found):
+        return True
+    # "29 over Kherson and 13 over Zhytomyr": each number has its own place
+    return any(a.name != b.name and _PLACES_JOINED.fullmatch(text, a.end, b.start) and
+               not any(a.end <= m.start < b.start for m in doc.mentions)
+               for a, b in zip(found, found[1:]))
+
+
+def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
+                 s_end: int, next_start: int,
+                 earlier: Callable[[], list[places.Place]]) -> str | None:
+    """Give the canonical place of a figure; `earlier` gives the places of the latest sentence
+    before that named any (asked only when the sentence names none for it)."""
+    # a territory figure is national unless its own clause names a region
+    location = place_in_sentence(doc, cand, s_start, s_end, next_start,
+                                 clause_only=metric == "territory_seized")
+    if location is not None and not doc.within_places(s_start, next_start) and \
+            points_back(doc.text[cand.mention.end:next_start]):
+        location = None                 # "12 drones in the area and 23 in Odesa"
+    elif location is not None and metric in ("launched", "intercepted") and several_places(doc):
+        location = DEFAULT_LOCATION[metric]   # "at Kharkiv and the Odesa region"
+    if location is None:
+        if metric in DEFAULT_LOCATION and not points_back(sentence):
+            location = DEFAULT_LOCATION[metric]
+        else:
+            found = earlier()
+            location = best_place(found, nearest_last=True).name if found else None
+    return location

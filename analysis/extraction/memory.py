@@ -1,0 +1,61 @@
+"""What the extractor remembers along an article: the places and people earlier sentences
+named (looked up only when a fact needs them) and the running state that carries from one
+sentence to the next (the last month named, noun counted, source and outage)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..reading.articles import Article
+from ..reading.sentences import SentenceSpan
+from . import places
+from .sentence import shift_places
+from .sources import people_named
+
+
+@dataclass
+class ArticleMemory:
+    """One article's memory, filled in as the extractor reads it sentence by sentence."""
+
+    article: Article
+    spans: list[SentenceSpan]
+    last_month: str | None = None       # YYYY-MM of the latest month or date named
+    last_kind: str | None = None        # the last kind of noun counted ("of which seven")
+    last_source: str | None = None      # the latest source named ("it said" points to it)
+    last_outage: str | None = None      # an outage metric the previous fact sentence gave
+    default_period: str | None = None   # the day the first body sentence with a fact names
+    _places: dict[int, list[places.Place]] = field(default_factory=dict)
+    _last_person: dict[int, str | None] = field(default_factory=dict)
+
+    def places_of(self, index: int) -> list[places.Place]:
+        """Give the places sentence `index` names."""
+        if index not in self._places:
+            _, start, end = self.spans[index]
+            self._places[index] = shift_places(
+                places.find_places(self.article.text[start:end]), start)
+        return self._places[index]
+
+    def last_places(self, index: int) -> list[places.Place]:
+        """Give the places of the latest sentence before `index` that named any."""
+        for i in range(index - 1, -1, -1):
+            found = self.places_of(i)
+            if found:
+                return found
+        return []
+
+    def last_person(self, index: int) -> str | None:
+        """Give the last person named before sentence `index`; remembered as the scan goes."""
+        known = self._last_person
+        for i in range(index - 1, -1, -1):
+            if i in known:
+                found = known[i]
+                break
+            _, start, end = self.spans[i]
+            names = people_named(self.article.text[start:end])
+            if names:
+                found = names[-1]
+                break
+        else:
+            i, found = -1, None
+        for j in range(max(i, 0), index):
+            known[j] = found if j >= i else None
+        return found

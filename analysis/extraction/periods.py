@@ -1,0 +1,171 @@
+"""Resolve the time expressions of an article against its date.
+
+`find_periods(text, published)` gives every expression with what it resolves to: a day
+(`YYYY-MM-DD`), a month (`YYYY-MM`), a span too long for either (`""`: "since February
+2022", "this year", "last week"), or `"that month"` (the last month the article named).
+
+Rules: `overnight`, `today`, `this morning` are the article's date; `yesterday` the day
+before; a weekday (`on Tuesday`, `said Wednesday`) the latest such day on or before the
+article's date, `last Tuesday` the latest strictly before it; a month without a year the
+latest such month not after the article's month; `last month`/`this month` relative to it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .language import MONTH_NAME, MONTHS, WEEKDAYS
+
+_MON = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+_MONTH = f"(?P<month>{MONTH_NAME})\\.?"
+THAT_MONTH = "that month"
+
+_PATTERNS = [
+    ("span", r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bthis week\b|\blast week\b|"
+             r"\bin recent (?:days|weeks|months)\b|\bover the past (?:\w+ )?(?:weeks|months|years)\b|"
+             r"\b(?:whole|all|course|rest) of (?:\d{4}|the year|last year)\b|"
+             r"\b(?:in|during|throughout|over) (?:the )?(?:\d{4})\b(?! *,)|\bsince the start\b|"
+             r"\bper day\b|\bdaily\b|\bon average\b|\bin total since\b|"
+             r"\bfrom the (?:start|beginning|outbreak) of (?:the )?(?:war|invasion|full-scale)\b"),
+    ("date", r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?|"
+             r"\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
+             + r"\b(?:,?\s+(?P<year2>\d{4}))?"),
+    ("month", r"\b" + _MONTH.replace("month", "month3") + r"\b(?:\s+of)?(?:\s+(?P<year3>\d{4}))?"),
+    ("that_month", r"\b(?:that|the same) month\b"),
+    ("last_month", r"\blast month\b|\bprevious month\b|\bpast month\b"),
+    ("this_month", r"\bthis month\b"),
+    ("yesterday", r"\byesterday\b|\blast night\b"),
+    ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bovernight\b|\bthis evening\b"),
+    ("last_weekday", r"\blast (?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
+    ("weekday", r"\b(?P<wd2>" + "|".join(WEEKDAYS) + r")\b"),
+]
+# every expression starts at a word boundary: tested once, up front, the scan skips
+# mid-word positions twice as fast
+_RE_BODY = r"(?=[a-z0-9])\b(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)) + ")"
+_RE = re.compile(_RE_BODY, re.I)
+_RE_LOWER = re.compile(_RE_BODY)        # on lower-cased text: several times faster than re.I
+_KINDS = [k for k, _ in _PATTERNS]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A time expression and what it resolves to."""
+
+    start: int
+    end: int
+    kind: str           # day, date (a calendar date), month, span, that_month
+    value: str          # YYYY-MM-DD, YYYY-MM, "" for spans, "that month"
+
+
+def _month_of(name: str) -> int:
+    """Give the number (1-12) of a month's name or abbreviation."""
+    return _MON[name[:3].lower()]
+
+
+def _latest_month(month: int, published: dt.date) -> int:
+    """Give the year of the latest such month up to the article's date."""
+    return published.year if month <= published.month else published.year - 1
+
+
+def _shift_month(day: dt.date, months: int) -> str:
+    """Give the month (YYYY-MM) `months` after the month of `day`."""
+    index = day.year * 12 + day.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+# Every expression holds one of these; a text without any is skipped quickly.
+_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+         "day", "since", "so far", "this ", "last ", "recent", "past", "whole", "all of",
+         "course of", "rest of", "in 1", "in 2", "during", "throughout", "over ", "average",
+         "total", "month", "night", "morning", "evening", "yester")
+_KEYS_RE = re.compile("|".join(map(re.escape, _KEYS)))
+
+
+def _days_before(day: dt.date, days: int) -> str | None:
+    """Give the ISO date `days` before `day`, or None before the calendar starts."""
+    try:
+        return (day - dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
+
+
+# "the biggest monthly gain since October 2022": a comparison, not the figure's period
+_SUPERLATIVE = re.compile(r"\b(?:biggest|largest|deadliest|heaviest|highest|worst|greatest|fastest|"
+                          r"strongest|longest|most\s+[\w\-]+|first)\b[^.;,:!?]{0,60}$", re.I)
+_FIGURE_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
+_PHRASE_END = re.compile(r"[,;:.!?()—–]")
+_MONTH_PREP = re.compile(r"\b(?:in|of|during|since|for|throughout|until|by|to|from)\s+$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]{0,40}$", re.I)
+
+
+def find_periods(text: str, published: dt.date) -> list[Period]:
+    """Give the resolved time expressions of `text`, in order."""
+    low = text.lower()
+    if not _KEYS_RE.search(low):
+        return []
+    found = []
+    compared_until = 0              # the end of a comparison's "since ..." phrase
+    for match in (_RE.finditer(text) if len(low) != len(text) else _RE_LOWER.finditer(low)):
+        kind = _KINDS[int(match.lastgroup[1:])]
+        groups = match                  # groups read by name, only when needed
+        value, out = "", "span"
+        if kind == "span":
+            pass
+        elif kind == "date":
+            name = groups["month"] or groups["month2"]
+            day = int(groups["day"] or groups["day2"])
+            year_text = groups["year"] or groups["year2"]
+            month = _month_of(name)
+            year = int(year_text) if year_text else _latest_month(month, published)
+            try:
+                value, out = dt.date(year, month, day).isoformat(), "day"
+            except ValueError:
+                continue
+        elif kind == "month":
+            name = groups["month3"]
+            if name.lower() in ("may", "mar", "march") and not groups["year3"] and \
+                    not _MONTH_PREP.search(text, max(0, match.start() - 12), match.start()):
+                continue                                      # "may" the verb, "march" the walk
+            month = _month_of(name)
+            year = int(groups["year3"]) if groups["year3"] else _latest_month(month, published)
+            value, out = f"{year:04d}-{month:02d}", "month"
+        elif kind == "that_month":
+            value, out = THAT_MONTH, "that_month"
+        elif kind == "last_month":
+            value, out = _shift_month(published, -1), "month"
+        elif kind == "this_month":
+            value, out = _shift_month(published, 0), "month"
+        elif kind == "yesterday":
+            value, out = _days_before(published, 1), "day"
+        elif kind == "today":
+            value, out = published.isoformat(), "day"
+        elif kind in ("last_weekday", "weekday"):
+            wd = WEEKDAYS.index((groups["wd"] or groups["wd2"]).lower())
+            back = (published.weekday() - wd) % 7
+            if kind == "last_weekday" and back == 0:
+                back = 7
+            value, out = _days_before(published, back), "day"
+        if value is None:
+            continue                                          # before 1 January of year 1
+        since = None
+        if kind == "span" and match.group().lower().startswith("since"):
+            since = match.start()
+        elif out in ("day", "month") and kind in ("date", "month") and \
+                not _FIGURE_AFTER.match(text, match.end()):  # "since November 2024 (725 sq km)"
+            before = _SINCE_BEFORE.search(text, max(0, match.start() - 48), match.start())
+            if before is not None:
+                since = before.start()
+                value, out = "", "span"                       # "since March 2022"
+        if since is not None and _SUPERLATIVE.search(text, max(0, since - 80), since):
+            phrase_end = _PHRASE_END.search(text, match.end())
+            compared_until = phrase_end.start() if phrase_end else len(text)
+            continue
+        if match.start() < compared_until and not (kind in ("date", "month") and
+                                                   _FIGURE_AFTER.match(text, match.end())):
+            continue                                          # "since the start of ... last year"
+
+        if kind == "date" and out == "day":
+            out = "date"
+        found.append(Period(match.start(), match.end(), out, value))
+    return found

@@ -1,0 +1,294 @@
+"""The numbers of a sentence as noun phrases: what each counts, and how they relate.
+
+`candidates` gives, for every number of a sentence (and every "a"/"an"/"another" before a
+person or a weapon), the kind of thing its noun phrase counts (`language.NOUNS`), or that it
+has no noun ("killed 11"), and the links between numbers: a part and its whole ("24 of 28
+drones"), a partitive ("of which seven"), a number that inherits the noun counted before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from . import language, numbers
+from .language import NOUNS, NOT_HEAD_BEFORE, STOP_WORDS, strip_possessive
+from .sentence import Sentence
+
+
+@dataclass(eq=False)
+class Candidate:
+    """A number with its noun phrase, before a metric is chosen."""
+
+    mention: numbers.Mention
+    tok: int                    # first token of the number
+    tok_end: int                # first token after the number (and its glued unit)
+    np_end: int                 # first token after the noun phrase
+    cls: str | None             # kind of thing counted (language.NOUNS values) or None
+    bare: bool                  # no noun follows: "killed 11", "of which seven were"
+    of_total: "Candidate | None" = None      # "24 of 28 drones": the 28
+    part_of: "Candidate | None" = None
+    inherited: str | None = None            # a bare number's likely noun, from its sentence
+    of_the: bool = False                    # "two of the drones": part of a group counted elsewhere
+    mixed: bool = False                     # "158 missiles and drones": weapons of two kinds
+    index: int = -1                         # position among the sentence's candidates
+
+
+class NounPhrase(NamedTuple):
+    """The phrase after a number: the kind of thing it counts (or None), the token after it,
+    and whether no noun follows at all ("killed 11")."""
+
+    cls: str | None
+    end: int
+    bare: bool
+
+
+class Phrases(NamedTuple):
+    """A sentence's candidates in text order, and the last kind of noun counted so far."""
+
+    candidates: list[Candidate]
+    last_kind: str | None
+
+
+def phrase_start(cand: Candidate) -> int:
+    """Give where the candidate's number begins, its qualifier ("more than") included."""
+    m = cand.mention
+    return m.qualifier_start if m.qualifier_start is not None else m.start
+
+
+def phrase_end(doc: Sentence, cand: Candidate) -> int:
+    """Give where the candidate's noun phrase ends (its number and unit when it has none)."""
+    return doc.tok_ends[cand.np_end - 1] if cand.np_end > cand.tok else cand.mention.text_end
+
+
+def clause_bounds(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
+                  next_start: int) -> tuple[int, int]:
+    """Give the character span of the clause the candidate stands in, ending before the next
+    number (`next_start`)."""
+    left = s_start
+    for k in range(cand.tok - 1, doc.tok_at(s_start) - 1, -1):
+        if doc.lows[k] in language.BOUNDARY_PUNCT or doc.lows[k] in language.BOUNDARY_WORDS or \
+                doc.lows[k] == "and":
+            left = doc.tok_ends[k]
+            break
+    right = min(s_end, next_start)
+    for k in range(cand.np_end, doc.tok_at(right)):
+        if doc.lows[k] in language.BOUNDARY_PUNCT or doc.lows[k] in language.BOUNDARY_WORDS:
+            right = doc.tok_starts[k]
+            break
+    return left, right
+
+
+# words that only join two listed counts: "11 ballistic missiles and five cruise missiles"
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as|plus|along with|and also)?\s*$", re.I)
+# "from", "of", "by" before a weapon or place: where it came from, not what it did or hit
+FROM_BEFORE = re.compile(r"\b(?:from|of|by)\s+$", re.I)
+WEAPON_KINDS = {"missile": "drone", "drone": "missile"}     # each kind and the other
+
+_OF_LINK = re.compile(r"\s+[“\"]?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+['’]s\s+)?(?:approximately\s+|about\s+|"
+                      r"some\s+|nearly\s+|around\s+|roughly\s+)?[“\"]?")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s")
+_OF_WORD = re.compile(r"\s+of\s+\w+\s")
+_PARTITIVE_BEFORE = re.compile(r"\b(?:of which|of whom|among them|among whom|including|"
+                               r"of them|of those)\s+$", re.I)
+
+
+def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
+            kind: str) -> NounPhrase:
+    """Give the noun phrase that starts at token `first` (after a number of `kind`)."""
+    k = first
+    if k < stop and doc.lows[k] in language.CLOSING_QUOTES:
+        k += 1                                       # '"thousands" of consumers'
+    if kind == "order" and k < stop and doc.lows[k] == "of":
+        k += 1
+    if k + 1 < stop and doc.lows[k] in language.MORE_WORDS and strip_possessive(doc.lows[k + 1]) in NOUNS:
+        k += 1                                       # "2,600 more buildings", "five other people"
+    bare = k >= stop or doc.lows[k] in STOP_WORDS or not doc.lows[k][0].isalnum()
+    modifiers = 0
+    while k < stop and modifiers <= 5:
+        word = strip_possessive(doc.lows[k])
+        nxt = strip_possessive(doc.lows[k + 1]) if k + 1 < stop else ""
+        if (word, nxt) in NOUNS and nxt not in ("",):
+            after = doc.lows[k + 2] if k + 2 < stop else ""
+            if after not in NOT_HEAD_BEFORE:
+                return NounPhrase(NOUNS[(word, nxt)], k + 2, False)
+        if word in NOUNS and doc.tok_starts[k] not in mention_starts:
+            if nxt in NOT_HEAD_BEFORE or (nxt in NOUNS and nxt != word and
+                                          NOUNS[nxt] == NOUNS[word]):
+                k += 1
+                modifiers += 1
+                continue
+            if nxt in NOT_HEAD_BEFORE or (nxt == "hits" and kind != "article"):
+                return NounPhrase(None, k + 1, False)     # "56 drone hits": hits, not drones
+            cls = NOUNS[word]
+            return NounPhrase(cls, _head_end(doc, k + 1, stop, cls, mention_starts), False)
+        if word == "/" and nxt[:1].isdigit() and k > first:
+            k += 2                                    # "4 Kh-59/69 guided missiles"
+            modifiers += 1
+            continue
+        if word in language.MEASURE_WORDS and nxt == "of":
+            k += 2                                    # "10 pieces of critical infrastructure"
+            modifiers += 1
+            continue
+        if doc.tok_starts[k] in mention_starts or not word[0].isalnum():
+            break
+        if word in ("and", "or", "&") and k > first:
+            k += 1
+            modifiers += 1
+            continue
+        if word in STOP_WORDS:
+            break
+        modifiers += 1
+        k += 1
+    return NounPhrase(None, k, bare)
+
+
+def _mixed_weapons(doc: Sentence, k: int, stop: int, cls: str, mention_starts: set[int]) -> bool:
+    """Say whether the phrase ending before token `k` counts weapons of two kinds together:
+    "158 missiles and drones" (FACTS.md: not a count of either)."""
+    if k >= stop or doc.lows[k] not in ("and", "or", "&", "/"):
+        return False
+    for j in range(k + 1, min(k + 4, stop)):
+        if doc.tok_starts[j] in mention_starts or not doc.lows[j][0].isalpha() or \
+                doc.lows[j] in ("a", "an", "the", "another", "its", "their"):
+            return False                      # "drones and a cruise missile": a count of its own
+        if NOUNS.get(strip_possessive(doc.lows[j])) == WEAPON_KINDS[cls]:
+            return True
+    return False
+
+
+def _inside_aside_after(doc: Sentence, k: int, counts: list[Candidate]) -> bool:
+    """Say whether token `k` is inside a dash or bracket aside opened after the last count."""
+    if not counts:
+        return False
+    between = doc.lows[counts[-1].np_end:k]
+    dashes = sum(word in ("—", "–") for word in between)
+    return dashes % 2 == 1 or between.count("(") > between.count(")")
+
+
+def _head_end(doc: Sentence, k: int, stop: int, cls: str, mention_starts: set[int]) -> int:
+    """Give the token after the phrase whose first head noun ends before `k`: a later noun of
+    the same kind within two words is the real head ("Kalibr cruise missiles")."""
+    for j in (k + 1, k):
+        if j < stop and doc.tok_starts[j] not in mention_starts and \
+                NOUNS.get(strip_possessive(doc.lows[j])) == cls and \
+                all(doc.lows[i][0].isalpha() for i in range(k, j + 1)):
+            return j + 1
+    return k
+
+
+# "the number of injured has increased to 16": the number counts the noun named before it
+_NUMBER_OF = re.compile(r"\bnumber of (?:the\s+)?(?:[\w\-]+\s+)?([\w\-]+)\b[^.;:]{0,120}?\b"
+                        r"(?:increased|risen|rose|grown|climbed|reached|jumped|gone up|put|stood|"
+                        r"stands|is|was|has been|had been)\s+(?:to|at)\s+$", re.I)
+_COUNTED_AS = {"killed": "death", "dead": "death", "injured": "injury", "wounded": "injury",
+               "hurt": "injury"}          # "the number of people killed"
+
+
+def _number_of_noun(text: str, start: int, end: int) -> str | None:
+    """Give the kind of thing "the number of X ... rose to N" counts, if the text says so."""
+    match = _NUMBER_OF.search(text, max(start, end - 200), end)
+    if match is None:
+        return None
+    noun = match.group(1).lower()
+    return _COUNTED_AS.get(noun) or NOUNS.get(noun)
+
+
+def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
+    """Give the indices of `word` in words[start:stop] (list.index scans in C)."""
+    found = []
+    try:
+        while True:
+            start = words.index(word, start, stop)
+            found.append(start)
+            start += 1
+    except ValueError:
+        return found
+
+
+def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -> Phrases:
+    """Give the candidate numbers of one sentence with their noun phrases; `last_kind` is the
+    last kind of noun the article counted before it ("of which seven" counts it)."""
+    text = doc.text
+    mentions = doc.mentions
+    t_first, t_stop = doc.tok_at(s_start), doc.tok_at(s_end)
+    mention_starts = {doc.tok_starts[doc.tok_at(m.start)] for m in mentions}
+    found: list[Candidate] = []
+    cue_starts = set(doc.cue_starts)
+    for m in mentions:
+        tok = doc.tok_at(m.start)
+        tok_end = doc.tok_at(m.text_end)
+        cls, np_end, bare = (None, tok_end, False)
+        if m.unit is None:
+            cls, np_end, bare = scan_np(doc, tok_end, t_stop, mention_starts - {doc.tok_starts[tok]},
+                                        m.kind)
+            if cls is None and tok_end < t_stop and doc.tok_starts[tok_end] in cue_starts:
+                bare, np_end = True, tok_end  # "two houses were destroyed and 10 damaged"
+        cand = Candidate(m, tok, tok_end, np_end, cls, bare)
+        cand.mixed = cls in WEAPON_KINDS and _mixed_weapons(doc, np_end, t_stop, cls, mention_starts)
+        found.append(cand)
+
+    # "a woman", "an apartment block": singular nouns count one
+    for k in sorted(_positions(doc.lows, "a", t_first, t_stop) +
+                    _positions(doc.lows, "an", t_first, t_stop) +
+                    _positions(doc.lows, "another", t_first, t_stop)):
+        if doc.tok_starts[k] in mention_starts:
+            continue
+        if any(c.mention.start <= doc.tok_starts[k] < c.mention.end for c in found):
+            continue
+        cls, np_end, _ = scan_np(doc, k + 1, t_stop, mention_starts, "article")
+        if cls not in ("person", "missile", "drone") or (doc.lows[k] == "another" and
+                                                          cls != "person"):
+            continue                    # "another person was killed" counts one more
+        if _inside_aside_after(doc, k, [c for c in found if c.cls == cls and
+                                        c.mention.kind != "article" and c.np_end <= k]):
+            continue                    # "two people—a man and a woman—were killed": who they were
+        if cls in ("missile", "drone") and FROM_BEFORE.search(text[max(0, doc.tok_starts[k] - 8):
+                                                                   doc.tok_starts[k]]):
+            continue
+        mention = numbers.Mention(start=doc.tok_starts[k], end=doc.tok_ends[k], value=1.0,
+                                  kind="article")
+        cand = Candidate(mention, k, k + 1, np_end, cls, False)
+        cand.mixed = cls in WEAPON_KINDS and _mixed_weapons(doc, np_end, t_stop, cls, mention_starts)
+        found.append(cand)
+    found.sort(key=lambda c: c.mention.start)
+    for i, cand in enumerate(found):
+        cand.index = i
+
+    # partitives: "24 of 28 drones", "23 of them", "of which seven"
+    sentence_cls: list[str] = []
+    for i, cand in enumerate(found):
+        m = cand.mention
+        after = text[m.text_end:m.text_end + 48].lower()
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        link = _OF_LINK.match(after)
+        if link and nxt and nxt.mention.start == m.text_end + link.end():
+            cand.of_total, nxt.part_of = nxt, cand
+            cand.cls = nxt.cls
+            continue
+        if _OF_THEM.match(after) or \
+                _PARTITIVE_BEFORE.search(text[max(0, m.start - 16):m.start]):
+            if cand.cls is None and last_kind:
+                cand.cls = last_kind
+                cand.bare = False
+        elif cand.cls is None and _OF_THE.match(after):
+            # "33 of the drones": the noun after "of the" is what is counted
+            start = doc.tok_at(m.text_end + len(_OF_WORD.match(after).group(0)))
+            cls, _, _ = scan_np(doc, start, t_stop, mention_starts, "number")
+            # "one of the biggest losses" counts losses, nothing the metrics count
+            cand.cls, cand.bare, cand.of_the = cls, False, True
+        elif cand.cls is None and cand.bare and _number_of_noun(text, doc.start, m.start):
+            cand.cls, cand.bare = _number_of_noun(text, doc.start, m.start), False
+        elif cand.cls is None and cand.bare and sentence_cls:
+            cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
+        if cand.cls == "person" and sentence_cls and sentence_cls[-1] != "person" and \
+                doc.lows[cand.np_end - 1] == "others":
+            cand.cls = sentence_cls[-1]        # "ruined one building and damaged two others"
+        if cand.cls:
+            last_kind = cand.cls
+            sentence_cls.append(cand.cls)
+    for cand in found:
+        if cand.of_total and cand.cls is None:
+            cand.cls = cand.of_total.cls
+    return Phrases(found, last_kind)

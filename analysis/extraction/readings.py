@@ -1,0 +1,236 @@
+"""What one number says: its metric, unit, value and qualifier (`Reading`), or nothing.
+
+`readings_for` reads one candidate of a sentence: a measure (temperature, area) by its unit;
+a count by the metric of its cue (`metrics.choose_metric`), corrected by the numbers it is
+listed with (a whole it is part of, a conjunct it shares a verb with), then kept only if no
+check of `vetoes` drops it.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..reading.vocabulary import UNIT_FOR
+from . import language
+from .metrics import (BOUNDARY_COST, MAX_COST, MODIFIER_PARTICIPLE, SINGULAR_MAX_COST, CueChoice,
+                      allowed_metrics, choose_metric)
+from .phrases import COORDINATION, Candidate, phrase_end, phrase_start
+from .sentence import Sentence
+from .vetoes import Case, veto_for
+
+
+class Reading(NamedTuple):
+    """One fact a number states, before its place, period and source are read."""
+
+    metric: str
+    unit: str
+    value: float
+    qualifier: str
+    cue: str | None
+    stated_value: float | None = None       # the same figure restated in another unit
+    stated_unit: str | None = None
+
+
+class Read(NamedTuple):
+    """The readings of a candidate, and the cue it was read by (None for a measure)."""
+
+    readings: list[Reading]
+    choice: CueChoice | None = None
+
+
+NOTHING = Read([])
+
+_TEMPERATURE_WORDS = re.compile(r"temperature|frost|cold|warm|freez|celsius|weather|thermometer|"
+                                r"mercury|heat wave|chill", re.I)
+_TERRITORY_BLOCK = re.compile(r"\b(?:liberat|retook|retaken|recaptur|regain|reclaim|counteroffensive|"
+                              r"area of|total area|size of|an area)\w*", re.I)
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.I)
+_LISTING_CUES = {"included", "includes", "including", "comprised", "consisted of"}
+_INTERCEPTED_SUBJECT = re.compile(r"\b(?:shot down|downed|intercepted|destroyed)\s+(?:were\s+|"
+                                  r"have\s+|had\s+)?(?:included|includes|comprised)\b", re.I)
+_STOCK_METRICS = ("without_heating", "without_power", "damaged")
+
+
+def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
+                 decided: dict[int, CueChoice], sentence: str, s_start: int, s_end: int) -> Read:
+    """Give the readings of one candidate; `decided` holds the cues of the sentence's earlier
+    candidates that became facts, by candidate index."""
+    m = cand.mention
+    text = doc.text
+    unit = m.unit
+    if unit == "deg":
+        unit = "degC" if _TEMPERATURE_WORDS.search(sentence) else None
+    if unit in ("degC", "degF", "km2", "mi2"):
+        return Read(_measure(doc, cand, candidates, unit))
+    if cand.cls in language.NOUN_METRIC:                 # "seven deaths", "12 injured"
+        head = text[doc.tok_starts[cand.np_end - 1]:doc.tok_ends[cand.np_end - 1]]
+        return Read([Reading(language.NOUN_METRIC[cand.cls], "people", abs(m.value), m.qualifier,
+                             head)])
+    choice = choose_metric(doc, cand, s_start, s_end, prefer_left=cand.of_total is not None)
+    metric, cue, cost = choice
+    whole = _whole_of(doc, cand, candidates, decided)
+    if whole is not None and whole.metric in allowed_metrics(cand):
+        metric, cue, cost = whole.metric, whole.cue, 0           # "..., including six children"
+    if metric == "launched" and cue and cue.lower() in _LISTING_CUES and _INTERCEPTED_SUBJECT.search(
+            text, max(s_start, doc.tok_starts[doc.tok_at(s_start)]), m.start):
+        metric = "intercepted"                # "the missiles shot down included six Kinzhals"
+    conjunct = _conjunct_of(doc, cand, candidates, decided)
+    if conjunct is not None and conjunct.metric in allowed_metrics(cand) and (
+            metric is None or cost > BOUNDARY_COST):
+        metric, cue, cost = conjunct.metric, conjunct.cue, 0     # "... and five cruise missiles"
+    limit = MAX_COST
+    if m.kind == "article":
+        limit = SINGULAR_MAX_COST if cand.cls == "person" else SINGULAR_MAX_COST + 4
+    stock_part = False
+    if cand.part_of is not None:
+        part_metric, part_cue, _ = choose_metric(doc, cand.part_of, s_start, s_end, prefer_left=True)
+        if part_metric == "intercepted":
+            metric, cue, cost = "launched", part_cue, 0
+        elif part_metric in _STOCK_METRICS and metric == part_metric:
+            stock_part = True
+        elif metric is None or metric == "block" or cost > limit:
+            metric, cue, cost = part_metric, part_cue, 0
+    units = UNIT_FOR.get(metric, {})
+    inherits = cand.cls is None and cand.inherited in units
+    cls = cand.inherited if inherits else cand.cls or "person"
+    case = Case(doc, cand, metric, cost, limit, inherits, units.get(cls), stock_part)
+    if veto_for(case) is not None:
+        return NOTHING
+    qualifier = m.qualifier
+    if qualifier == "exact" and m.qualifier_start is None and m.kind == "number":
+        qualifier = _shared_approx(doc, cand, candidates) or qualifier
+    value = abs(m.value)
+    out = [Reading(metric, case.unit, value, qualifier, cue)]
+    if m.all_ and metric == "intercepted":
+        out.append(Reading("launched", case.unit, value, qualifier, cue))
+    elif metric == "launched" and cls in ("missile", "drone"):
+        downed = _downed_after(doc, cand, s_end)
+        if downed:
+            out.append(Reading("intercepted", case.unit, value, qualifier, downed))
+    return Read(out, CueChoice(metric, cue, cost))
+
+
+def _whole_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
+              decided: dict[int, CueChoice]) -> CueChoice | None:
+    """Give the cue of the count a number is part of ("killed 16 people, including six
+    children")."""
+    start = phrase_start(cand)
+    if not _INCLUDING_BEFORE.search(doc.text, max(doc.start, start - 16), start):
+        return None
+    for prev in reversed(candidates[:cand.index]):
+        if prev.index in decided and prev.cls == cand.cls:
+            return decided[prev.index]
+    return None
+
+
+# "launched eight drones and three missiles, which were shot down": the same number twice
+_DOWNED_GAP = re.compile(r"(?:\s*,?\s*(?:and|as well as|plus)\s+[^.;:,()]*?)?\s*,?\s*(?:which|that)\s+"
+                         r"(?:were|was|had been|have been|has been)\s+(?:all\s+|later\s+|"
+                         r"subsequently\s+|successfully\s+)?", re.I)
+
+
+def _downed_after(doc: Sentence, cand: Candidate, s_end: int) -> str | None:
+    """Give the interception cue a relative clause hangs on the phrase, if any."""
+    np_end_char = doc.tok_ends[cand.np_end - 1] if cand.np_end > cand.tok else cand.mention.end
+    for c_start, c_end, metrics in doc.within_cues(np_end_char, s_end):
+        if "intercepted" in metrics and metrics != ("block",):
+            text = doc.text
+            return text[c_start:c_end] if _DOWNED_GAP.fullmatch(text, np_end_char, c_start) else None
+    return None
+
+
+# "six Kinzhals fired from aircraft, nine Kalibrs launched from ships and three Iskanders"
+_PARTICIPLE_GAP = re.compile(MODIFIER_PARTICIPLE.pattern + r"\s+(?:the\s+)?[\w’'\- ]{1,40}?"
+                             r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+# "21 drones over Kherson and 13 over Zhytomyr", "eight people were killed in Kyiv, and 10
+# across the country": a place, then the next number without its noun
+_PLACE_THEN_AND = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:in|over|across|near|around|at)\s+(?:the\s+)?"
+                             r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?(?:\s+(?:region|oblast|province))?"
+                             r"(?:\s+alone)?\s*,?\s*(?:and|as well as|plus)\s+$")
+
+
+def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
+                 decided: dict[int, CueChoice]) -> CueChoice | None:
+    """Give the cue of the number this one is listed with ("11 ballistic missiles and five
+    cruise missiles"), if the words between them only coordinate."""
+    i = cand.index
+    while i > 0:
+        prev = candidates[i - 1]
+        prev_end = phrase_end(doc, prev)
+        start = phrase_start(cand)
+        if not (COORDINATION.fullmatch(doc.text, prev_end, start) or cand.bare and
+                _PLACE_THEN_AND.fullmatch(doc.text, prev_end, start) or
+                _PARTICIPLE_GAP.fullmatch(doc.text, prev_end, start)):
+            return None
+        if prev.index in decided:
+            return decided[prev.index]
+        if prev.bare:
+            return None
+        cand, i = prev, i - 1          # a listed count of something else: "890 guided bombs"
+    return None
+
+
+_AND_GAP = re.compile(r"\s+and\s+")
+
+
+def _shared_approx(doc: Sentence, cand: Candidate, candidates: list[Candidate]) -> str | None:
+    """Give "approx" when the number is listed right after an approximate one:
+    "around 120 missiles and 90 drones"."""
+    i = cand.index
+    if i == 0:
+        return None
+    prev = candidates[i - 1]
+    if prev.mention.qualifier != "approx" or prev.cls is None or prev.cls == cand.cls:
+        return None
+    prev_end = phrase_end(doc, prev)
+    gap = doc.text[prev_end:cand.mention.start]
+    return "approx" if _AND_GAP.fullmatch(gap) else None
+
+
+_BRACKETED = re.compile(r"\s*[(\[,]\s*(?:or\s+|about\s+|some\s+|nearly\s+|around\s+)?")
+
+
+def _measure(doc: Sentence, cand: Candidate, candidates: list[Candidate], unit: str) -> list[Reading]:
+    """Temperatures and areas; a bracketed conversion is the same fact, kept as `stated`."""
+    m = cand.mention
+    text = doc.text
+    metric = "temperature" if unit.startswith("deg") else "territory_seized"
+    if metric == "territory_seized" and _TERRITORY_BLOCK.search(
+            text[max(doc.start, m.start - 80):m.start]):
+        return []                                       # land retaken, or an area's size
+    canonical = "degC" if metric == "temperature" else "km2"
+    i = cand.index
+    prev = candidates[i - 1].mention if i else None
+    nxt = candidates[i + 1].mention if i + 1 < len(candidates) else None
+    converted = unit != canonical
+
+    def bracketed(a, b) -> bool:        # b restates a in brackets: "-13C (9F)"
+        gap = text[a.text_end:b.start]
+        return bool(_BRACKETED.fullmatch(gap))
+
+    if converted:
+        if prev is not None and prev.unit in (canonical, "deg") and bracketed(prev, m):
+            return []                                   # the conversion of the previous fact
+        if nxt is not None and nxt.unit == canonical and bracketed(m, nxt):
+            return []                                   # the next number is the canonical one
+        value = (m.value - 32) * 5 / 9 if unit == "degF" else m.value * 2.589988
+        value = round(value, 1) if unit == "degF" else round(value)
+        return [Reading(metric, canonical, value, m.qualifier, None, m.value, unit)]
+    partner = nxt if nxt is not None and nxt.unit in ("degF", "mi2") and bracketed(m, nxt) else None
+    if partner is None and prev is not None and prev.unit in ("degF", "mi2") and bracketed(prev, m):
+        partner = prev
+    if partner is not None:
+        return [Reading(metric, canonical, m.value, m.qualifier, None, partner.value, partner.unit)]
+    return [Reading(metric, canonical, m.value, m.qualifier, None)]
+
+
+_OUTAGE_UNIT = {"buildings": "buildings", "apartment_buildings": "buildings", "homes": "homes",
+                "apartments": "homes"}
+
+
+def outage_for_affected(reading: Reading, outage: str) -> Reading:
+    """Read "500 buildings were affected" right after an outage as that outage."""
+    if reading.metric == "damaged" and reading.cue and reading.cue.lower() == "affected" and \
+            reading.unit in _OUTAGE_UNIT:
+        return reading._replace(metric=outage, unit=_OUTAGE_UNIT[reading.unit])
+    return reading

@@ -1,0 +1,99 @@
+"""One sentence of an article as the extractor reads it: its tokens, numbers and cues, and
+(read only when a number becomes a fact) its places and time expressions, all indexed by
+position. Offsets are those of the whole article text, so spans can be quoted from it."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..reading.articles import Article
+from . import language, numbers, periods, places
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‑][\w]+)*|[^\W\d_][\w'’\-‑.]*(?<![.])|[^\w\s]")
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
+    """Give the starts, ends (plus `offset`) and lower-cased texts of the word and punctuation
+    tokens of `text`, as three parallel lists."""
+    low = language.lowered(text)
+    if low is None:
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        lows = [text[a:b].lower() for a, b in spans]
+    else:
+        spans = [m.span() for m in _TOKEN.finditer(low)]
+        lows = [low[a:b] for a, b in spans]
+    return [a + offset for a, _ in spans], [b + offset for _, b in spans], lows
+
+
+def shift_places(found: list[places.Place], offset: int) -> list[places.Place]:
+    """Give the places with their offsets moved by `offset`."""
+    return [places.Place(p.start + offset, p.end + offset, p.name, p.level) for p in found]
+
+
+class Sentence:
+    """Everything found in one sentence (or stretch) of an article, indexed by position."""
+
+    def __init__(self, article: Article, start: int = 0, end: int | None = None,
+                 mentions: list[numbers.Mention] | None = None, dateline_end: int = 0):
+        self.article, self.dateline_end = article, dateline_end
+        end = len(article.text) if end is None else end
+        part = article.text[start:end]
+        self.start, self.end, self.part = start, end, part
+        self.tok_starts, self.tok_ends, self.lows = tokenize(part, start)
+        found = numbers.find_mentions(part) if mentions is None else mentions
+        self.mentions = [m.shifted(start) for m in found]
+        self.cues = [language.Cue(a + start, b + start, metrics)
+                     for a, b, metrics in language.find_cues(part)]
+        self.cue_starts = [c[0] for c in self.cues]
+        self._places: list[places.Place] | None = None
+        self.several: bool | None = None        # names several places: location.several_places caches it
+        self._periods: list[periods.Period] | None = None
+
+    # places and periods are only read when a number became a fact
+    @property
+    def places(self) -> list[places.Place]:
+        """Give the places the sentence names, in order."""
+        if self._places is None:
+            self._places = shift_places(places.find_places(self.part), self.start)
+            self.place_starts = [p.start for p in self._places]
+        return self._places
+
+    @property
+    def periods(self) -> list[periods.Period]:
+        """Give the time expressions of the sentence, in order, none inside the dateline."""
+        if self._periods is None:
+            # a date in the opening dateline ("Paris, (AFP - 2nd Sep, 2024)") dates the report,
+            # not its figures
+            self._periods = [periods.Period(p.start + self.start, p.end + self.start, p.kind, p.value)
+                             for p in periods.find_periods(self.part, self.article.published)
+                             if p.start + self.start >= self.dateline_end]
+            self.period_starts = [p.start for p in self._periods]
+        return self._periods
+
+    @property
+    def text(self) -> str:
+        """The whole article's text, which every offset indexes."""
+        return self.article.text
+
+    def tok_at(self, offset: int) -> int:
+        """Give the index of the first token starting at or after `offset`."""
+        return bisect.bisect_left(self.tok_starts, offset)
+
+    @staticmethod
+    def within(starts: list[int], items: list, start: int, end: int) -> list:
+        """Give the items whose start (in `starts`) lies in [start, end)."""
+        return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def within_places(self, start: int, end: int) -> list[places.Place]:
+        """Give the places that start in [start, end)."""
+        found = self.places
+        return self.within(self.place_starts, found, start, end) if found else []
+
+    def within_periods(self, start: int, end: int) -> list[periods.Period]:
+        """Give the time expressions that start in [start, end)."""
+        found = self.periods
+        return self.within(self.period_starts, found, start, end) if found else []
+
+    def within_cues(self, start: int, end: int) -> list[language.Cue]:
+        """Give the cues that start in [start, end)."""
+        return self.within(self.cue_starts, self.cues, start, end)

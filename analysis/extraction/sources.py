@@ -1,0 +1,95 @@
+"""Who gave a figure: the attribution of its sentence ("X said", "according to X"), the
+person a "he" or "she" points back to, and the name left when titles and roles are dropped."""
+from __future__ import annotations
+
+import re
+
+from . import language
+
+_SOURCE_VERBS = "|".join(language.SOURCE_VERBS)
+_SOURCE_VERB_BODY = r"(?=[a-z])\b(?:" + _SOURCE_VERBS + r")\b"
+_SOURCE_VERB = re.compile(_SOURCE_VERB_BODY, re.I)
+_SOURCE_VERB_LOWER = re.compile(_SOURCE_VERB_BODY)      # its twin for lower-cased text
+_SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
+                           r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
+_ACCORDING = re.compile(r"according to (?:the )?(?P<src>[^,.;()]+)", re.I)
+_APPOSITIVE = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+),\s+(?:the\s+)?[^,]{3,90},\s+(?:"
+    + _SOURCE_VERBS + r")\b")
+_TRAILING_TIME = re.compile(r"\s+(?:on|in|late|early|last|this)\s+(?:\w+\s*)?$")
+_TRAILING_CHANNEL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join(d.title() for d in language.WEEKDAYS)
+                               + r"|Telegram|social media|a statement)\b.*$")
+_FROM_ORG = re.compile(r"\bfrom (?:the )?([A-Z].*)$")
+_TRAILING_AUX = re.compile(r"\s*,?\s+(?:has|had|have)$")
+_SOURCE_SPLIT = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|that|as|when|after|which)\b")
+_PERSON = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}\b")
+_LEADING_WORDS = ("the", "a", "an", "and", "but", "while", "as", "that", "also", "unconfirmed")
+
+
+def reduce_source(raw: str) -> str | None:
+    """Give the name in an attribution: titles, roles and time words dropped."""
+    text = _TRAILING_TIME.sub("", raw.strip(" ,.\"“”'"))
+    text = _TRAILING_CHANNEL.sub("", text)
+    words = text.split()
+    while words and words[0].lower() in _LEADING_WORDS:
+        words = words[1:]
+    if not words or words[-1].lower() in language.NOT_SOURCES or \
+            words[0].lower() in language.NOT_SOURCES:
+        return None
+    from_org = _FROM_ORG.search(" ".join(words))
+    if from_org:
+        return from_org.group(1)
+    # a person after a title or role: "Kyiv Mayor Vitali Klitschko" -> "Vitali Klitschko"
+    run = 0
+    for w in reversed(words):
+        if w[:1].isupper() and w.lower() not in language.TITLE_WORDS:
+            run += 1
+        else:
+            break
+    has_title = any(w.lower().strip(",") in language.TITLE_WORDS for w in words[:len(words) - run])
+    if run >= 1 and has_title:
+        return " ".join(words[-min(run, 3):])
+    if run >= 2 and len(words) - run >= 2:
+        return " ".join(words[-2:])
+    return " ".join(words)
+
+
+def source_for(sentence: str, last_person: str | None, last_source: str | None = None) -> str | None:
+    """Give who the sentence says gave its figures; "he"/"she" is `last_person`, "it"/"they"
+    the article's `last_source`."""
+    match = _APPOSITIVE.search(sentence)
+    if match:
+        return match.group("name")
+    match = _ACCORDING.search(sentence)
+    if match:
+        return reduce_source(match.group("src"))
+    match = _SOURCE_AFTER.search(sentence)
+    if match:
+        return reduce_source(match.group("src"))
+    low = language.lowered(sentence)
+    verbs = _SOURCE_VERB.finditer(sentence) if low is None else _SOURCE_VERB_LOWER.finditer(low)
+    for match in verbs:
+        before = _TRAILING_AUX.sub("", sentence[max(0, match.start() - 90):
+                                                match.start()].rstrip())
+        words = before.split()[-8:]
+        if not words:
+            continue
+        src = " ".join(words)
+        parts = _SOURCE_SPLIT.split(src)
+        src = parts[-1].strip()
+        low = src.lower()
+        if low in language.PRONOUNS:
+            if low in ("he", "she") and last_person:
+                return last_person
+            if low in ("it", "they") and last_source:
+                return last_source
+            continue
+        reduced = reduce_source(src)
+        if reduced:
+            return reduced
+    return None
+
+
+def people_named(sentence: str) -> list[str]:
+    """Give the people's names (two capitalised words) in the sentence, in order."""
+    return _PERSON.findall(sentence)

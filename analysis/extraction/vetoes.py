@@ -1,0 +1,86 @@
+"""The checks that drop a number once its metric is chosen: each rules one thing out.
+
+A number reaches these checks with the metric, cue and unit the extractor would give it
+(`Case`); the first check that applies drops it. Every check names what it rules out and a
+sentence where it does. The checks read, never change, what they are given.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .metrics import CASUALTY_AND_OUTAGE
+from .phrases import Candidate
+from .sentence import Sentence
+
+
+@dataclass(frozen=True)
+class Case:
+    """A number as it would become a fact: its metric, the cue's cost and the limit for it,
+    the kind of thing it counts and the unit of that kind for the metric."""
+
+    doc: Sentence
+    cand: Candidate
+    metric: str | None
+    cost: float
+    limit: float
+    inherits: bool              # a bare number taking the noun counted before it
+    unit: str | None
+    stock_part: bool            # a part of a stock its whole's cue already counts
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A named check: what it rules out, an example, and the test."""
+
+    name: str
+    rules_out: str
+    example: str
+    applies: Callable[[Case], bool]
+
+
+_WITHOUT_OTHER = re.compile(r"\s+without\s+(?!(?:central\s+)?(?:power|electricity|heat|heating|light|"
+                            r"lights|energy|hot water)\b)\w+", re.I)
+
+VETOES: tuple[Veto, ...] = (
+    Veto("no_cue", "a number with no cue near enough, or whose nearest cue cancels the count",
+         "Power was restored to 500 buildings.",
+         lambda c: c.metric is None or c.metric == "block" or c.cost > c.limit),
+    Veto("part_of_stock", "the stock a part is counted from, when the part is what was cut off "
+         "or damaged (the 12,000 here)",
+         "1,000 of the city's 12,000 blocks were without heating.",
+         lambda c: c.stock_part),
+    Veto("one_of_a_group", "a launch of one of a group counted elsewhere",
+         "One of the drones hit a roof.",
+         lambda c: c.metric == "launched" and c.cand.of_the),
+    Veto("mixed_weapons", "a count of missiles and drones together (no count of either kind)",
+         "Russia launched 158 missiles and drones.",
+         lambda c: c.cand.mixed and c.metric in ("launched", "intercepted")),
+    Veto("passer_by", "a person named with 'a'/'an' who is neither killed nor wounded",
+         "A man walks during a power outage.",
+         lambda c: c.cand.mention.kind == "article" and c.cand.cls == "person"
+         and c.metric not in ("killed", "wounded")),
+    Veto("without_something_else", "people without something other than heat or power",
+         "9,500 were left without heating and 34,000 without water.",
+         lambda c: c.cand.cls is None and bool(_WITHOUT_OTHER.match(c.doc.text,
+                                                                    c.cand.mention.text_end))),
+    Veto("inherited_far", "a bare number taking an earlier noun, unless its cue is close",
+         "Three people died in Kharkiv overnight and one in the Sumy region to the north.",
+         lambda c: c.inherits and c.cost > 3),
+    Veto("bare_uncounted", "a number with no noun, unless it counts people (casualties, outages)",
+         "The strike caused three fires.",
+         lambda c: c.cand.cls is None and not c.inherits and c.cand.bare
+         and c.metric not in CASUALTY_AND_OUTAGE),
+    Veto("no_unit", "a kind of thing the metric has no unit for",
+         "Two cars were damaged.",
+         lambda c: c.unit is None),
+)
+
+
+def veto_for(case: Case) -> Veto | None:
+    """Give the first check that drops the number, or None when it stands."""
+    for veto in VETOES:
+        if veto.applies(case):
+            return veto
+    return None

@@ -1,0 +1,255 @@
+"""Build everything: the tables, every notebook executed on the corpus, the HTML report.
+
+Notebooks run in parallel, one kernel per notebook, as many at once as there are cores.
+Each notebook's first cell is tagged `parameters` (papermill's convention); for a corpus
+other than the default one, a cell with the new values is injected after it.
+
+The pages use the `airwar` template (`templates/` beside this module): JupyterLab's look with no
+script fetched from the network, the notebook's heading as the page title, and every chart
+given a text alternative: the title of the `plots` function that drew it (`plots.TITLES`),
+else the section it sits in.
+"""
+from __future__ import annotations
+
+import copy
+import html
+import re
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .. import config
+
+NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+KERNEL = "airwar"         # the project's environment, registered by scripts/setup.sh
+CELL_TIMEOUT = 600
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE = "airwar"
+
+
+def notebook_paths(folder: Path = config.NOTEBOOKS) -> list[Path]:
+    """Give the workbook's notebooks in reading order."""
+    return sorted(folder.glob(NOTEBOOK_GLOB))
+
+
+def _parameter_cell(params: dict) -> str:
+    return "# Parameters injected by the build\n" + "".join(
+        f"{key} = {value!r}\n" for key, value in sorted(params.items()))
+
+
+_EXPORTER = None
+_EXPORTER_LOCK = threading.Lock()
+
+
+_CHART_CALL = re.compile(r"\bplots\.(\w+)\(")
+
+
+def _headings(source: str) -> list[str]:
+    return [line.lstrip("#").strip() for line in source.splitlines()
+            if re.match(r"#{1,6} ", line)]
+
+
+def chart_alts(nb, title: str) -> list[str]:
+    """Give a text alternative for each PNG output of `nb`, in order.
+
+    A chart drawn by a function of `analysis.plots` is described by its title; any other
+    image by the section (the latest Markdown heading) it appears in.
+    """
+    from . import plots
+    alts, section = [], title
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            section = (_headings(cell.source) or [section])[-1]
+            continue
+        if cell.cell_type != "code":
+            continue
+        titles = [plots.TITLES[name] for name in _CHART_CALL.findall(cell.source)
+                  if name in plots.TITLES]
+        for output in cell.get("outputs", []):
+            if "image/png" in output.get("data", {}):
+                alts.append(f"Chart: {titles.pop(0)}" if titles else f"Chart in section: {section}")
+    return alts
+
+
+def _with_alts(nb, title: str):
+    """Give a copy of `nb` whose PNG outputs carry `alt` metadata (the notebook is untouched)."""
+    nb = copy.deepcopy(nb)
+    alts = iter(chart_alts(nb, title))
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if "image/png" in output.get("data", {}):
+                meta = output.setdefault("metadata", {}).setdefault("image/png", {})
+                meta.setdefault("alt", next(alts))
+    return nb
+
+
+def _export_html(nb, title: str) -> str:
+    global _EXPORTER
+    nb = _with_alts(nb, title)
+    with _EXPORTER_LOCK:
+        if _EXPORTER is None:
+            from nbconvert import HTMLExporter
+            _EXPORTER = HTMLExporter(template_name=TEMPLATE,
+                                     extra_template_basedirs=[str(TEMPLATES)])
+        body, _ = _EXPORTER.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return body
+
+
+def execute_notebook(path: Path, params: dict | None, html_out: Path,
+                     ipynb_out: Path | None = None) -> tuple[str, float, str | None]:
+    """Execute one notebook with `params` injected, write its HTML (and executed copy).
+
+    Gives (notebook name, seconds, error message or None).
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from jupyter_client.manager import KernelManager
+    from nbclient.exceptions import CellExecutionError
+
+    from ..reading.atomic import write_text
+
+    started = time.perf_counter()
+    nb = nbformat.read(path, as_version=4)
+    if params:
+        index = next((i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])), -1)
+        cell = nbformat.v4.new_code_cell(_parameter_cell(params))
+        cell.metadata["tags"] = ["injected-parameters"]
+        cell.id = "injected-parameters"                      # a fixed id keeps builds identical
+        nb.cells.insert(index + 1, cell)
+    sockets = tempfile.mkdtemp(prefix="airwar-kernel-")
+    manager = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "ipc"))
+    client = NotebookClient(nb, km=manager, timeout=CELL_TIMEOUT, kernel_name=KERNEL,
+                            resources={"metadata": {"path": str(path.parent)}})
+    error = None
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        error = str(err).strip().splitlines()[-1] if str(err).strip() else repr(err)
+    finally:
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
+    for cell in nb.cells:                                   # no run times in the saved notebook
+        cell.metadata.pop("execution", None)
+    body = _export_html(nb, _nb_title(nb, path.stem))
+    write_text(body, html_out)
+    if ipynb_out is not None and error is None:
+        write_text(nbformat.writes(nb) + "\n", ipynb_out)
+    return path.name, time.perf_counter() - started, error
+
+
+def _nb_title(nb, default: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("# ").strip()
+    return default
+
+
+def _title(path: Path) -> str:
+    import nbformat
+    return _nb_title(nbformat.read(path, as_version=4), path.stem)
+
+
+def index_page(notebooks: list[Path], corpus, title: str) -> str:
+    """Give the report's index page: links to each notebook and the corpus it read."""
+    counts = corpus.facts.groupby("article_id").size()
+    rows = "\n".join(
+        f"<tr><td>{html.escape(a.article_id)}</td><td>{a.published:%Y-%m-%d}</td>"
+        f"<td>{html.escape(a.headline)}</td><td>{int(counts.get(a.article_id, 0))}</td></tr>"
+        for a in corpus.articles.itertuples())
+    links = "\n".join(
+        f'<li><a href="{html.escape(p.with_suffix(".html").name)}">{html.escape(_title(p))}</a></li>'
+        for p in notebooks)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+       color: #1a1a1a; line-height: 1.5; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
+th {{ background: #f3f3f3; }}
+#corpus td:nth-child(2) {{ white-space: nowrap; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{html.escape(title)}</h1>
+<p>Facts extracted from news articles about Russia's air war on Ukraine, and the analyses
+that read them.</p>
+<h2>Notebooks</h2>
+<ol id="notebooks">
+{links}
+</ol>
+<h2>Corpus</h2>
+<p>{len(corpus.articles)} articles, {len(corpus.facts)} facts.</p>
+<table id="corpus">
+<caption>Articles read</caption>
+<thead><tr><th scope="col">article</th><th scope="col">published</th><th scope="col">headline</th><th scope="col">facts</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+</main>
+</body>
+</html>
+"""
+
+
+def build(articles: Path = config.ARTICLES, processed: Path | None = None,
+          reports: Path = config.REPORTS, jobs: int | None = None, keep_going: bool = False,
+          workers: int | None = None, update_notebooks: bool = False,
+          notebooks: list[Path] | None = None, progress: bool | None = None) -> int:
+    """Build the tables, the executed notebooks and the HTML report; give the exit status."""
+    from ..extraction.corpus import load_corpus
+    from ..reading.atomic import write_text
+    from ..reading.batches import default_workers
+    from ..reading.tables import corpus_manifest, write_tables
+
+    started = time.perf_counter()
+    articles = Path(articles).resolve()
+    default = articles == config.ARTICLES.resolve()
+    reports = Path(reports).resolve()
+    if not default and reports == config.REPORTS.resolve():
+        reports = reports / articles.name
+    processed = Path(processed).resolve() if processed else (
+        config.PROCESSED if default else reports / "data")
+    cores = default_workers()
+    corpus = load_corpus([articles], keep_going=keep_going, workers=workers or cores,
+                         progress=progress)
+    for err in corpus.errors:
+        print(f"skipped {err}", file=sys.stderr)
+    write_tables(corpus, processed, corpus_manifest([articles]))
+    print(f"tables: {len(corpus.articles)} articles, {len(corpus.sentences)} sentences, "
+          f"{len(corpus.facts)} facts -> {processed}", file=sys.stderr)
+
+    paths = notebooks or notebook_paths()
+    params = None if default else {"ARTICLES": str(articles), "PROCESSED": str(processed)}
+    jobs = max(1, min(jobs or cores, len(paths)))
+    failures = []
+    # the longest notebooks first, so the last one to start is a short one
+    order = sorted(paths, key=lambda p: -p.stat().st_size)
+    # threads suffice: each notebook runs in its own kernel process
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(execute_notebook, p, params, reports / p.with_suffix(".html").name,
+                               p if (update_notebooks and default) else None) for p in order]
+        for future in futures:
+            name, seconds, error = future.result()
+            status = "ok" if error is None else f"FAILED: {error}"
+            print(f"notebook {name}: {seconds:.1f} s {status}", file=sys.stderr)
+            if error:
+                failures.append(name)
+    title = "Air war workbook" + ("" if default else f": {articles.name}")
+    write_text(index_page(paths, corpus, title), reports / "index.html")
+    print(f"report: {reports / 'index.html'} in {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+    return 1 if failures or corpus.errors else 0

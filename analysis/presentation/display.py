@@ -1,0 +1,72 @@
+"""Display helpers for the notebooks: their one opening call, tables that fit a screen,
+prose from the data."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from ..extraction.corpus import cached_corpus
+from ..reading.tables import Corpus
+
+SCREEN_ROWS = 20
+
+
+def open_notebook(articles: Path | str, processed: Path | str | None = None) -> Corpus:
+    """Set the notebook's display up and give the corpus tables of the articles in
+    `articles`: those the build wrote to `processed` when they come from exactly these
+    articles, else extracted afresh."""
+    setup()
+    return cached_corpus(articles, processed)
+
+
+def setup() -> None:
+    """Set pandas display options so no table runs past a screen."""
+    pd.set_option("display.max_rows", SCREEN_ROWS)
+    pd.set_option("display.min_rows", 10)
+    pd.set_option("display.max_columns", 20)
+    pd.set_option("display.max_colwidth", 80)
+    pd.set_option("display.width", 120)
+    pd.set_option("display.precision", 3)
+
+
+def screen(frame: pd.DataFrame, rows: int = SCREEN_ROWS) -> pd.DataFrame:
+    """Give at most `rows` rows of `frame`; say how many were left out."""
+    if len(frame) > rows:
+        from IPython.display import Markdown, display
+        display(Markdown(f"*Showing {rows} of {len(frame):,} rows; the full table is in "
+                         "the variable, and the tables it comes from in the `PROCESSED` "
+                         "folder.*"))
+        return frame.head(rows)
+    return frame
+
+
+def md(text: str):
+    """Give `text` as Markdown for display."""
+    from IPython.display import Markdown
+    return Markdown(text)
+
+
+def esc(value) -> str:
+    """Give `value` as text safe to put in Markdown or HTML: nothing in it is markup."""
+    text = html.escape(str(value), quote=False)
+    for char in "\\`*_{}[]()#+!|<>~":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def pct(x: float, digits: int = 0) -> str:
+    """Give a share as a percentage."""
+    return f"{100 * x:.{digits}f}%"
+
+
+def bullets(lines, empty: str, limit: int = 10):
+    """Give Markdown bullets for at most `limit` lines, saying how many more there are."""
+    lines = list(lines)
+    if not lines:
+        return md(empty)
+    shown = [f"- {line}" for line in lines[:limit]]
+    if len(lines) > limit:
+        shown.append(f"- … and {len(lines) - limit:,} more (see the table above)")
+    return md("\n".join(shown))

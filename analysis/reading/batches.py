@@ -1,0 +1,128 @@
+"""The local engine: a per-batch function run over a corpus in batches, on several processes.
+
+The work is any function from a batch of `Article` values to a frame (the extractor's
+`batch_facts`); the engine only splits, distributes and gathers, in article order.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+import pandas as pd
+
+from .articles import Article, ArticleError, find_article_files, parse_article
+
+BatchWork = Callable[[Sequence[Article]], pd.DataFrame]
+
+PROGRESS_MIN_ARTICLES = 200     # below this a corpus is read faster than a bar can draw
+# Articles per task. Fixed rather than derived from the number of workers: each batch is one
+# chunk of the string columns and Parquet pages follow chunks, so any --workers writes the
+# same bytes.
+BATCH_SIZE = 64
+
+
+def default_workers() -> int:
+    """Give the number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def _file_batch(work: BatchWork, files: Sequence[Path], keep_going: bool
+                ) -> tuple[pd.DataFrame, int, list[tuple]]:
+    """Give work() of a batch of article files, how many articles were read, and the
+    unreadable files as (path, reason, line); without `keep_going` reading stops at the first."""
+    articles, failed = [], []
+    for path in files:
+        try:
+            articles.append(parse_article(path))
+        except ArticleError as err:
+            # sent back as fields: an ArticleError does not survive pickling
+            failed.append((err.path, err.reason, err.line))
+            if not keep_going:
+                return work([]), len(articles), failed
+    return work(articles), len(articles), failed
+
+
+_shared: tuple[BatchWork | None, Sequence[Article]] = (None, ())
+
+
+def _share(work: BatchWork, articles: Sequence[Article]) -> None:
+    """Keep `articles` in a worker process; where processes fork they are inherited, not sent."""
+    global _shared
+    _shared = (work, articles)
+
+
+def _shared_batch(start: int, stop: int) -> pd.DataFrame:
+    work, articles = _shared
+    return work(articles[start:stop])
+
+
+def _pooled(work: Callable, tasks: Sequence[tuple], workers: int,
+            initializer: Callable | None = None, initargs: tuple = ()) -> Iterator:
+    """Give work(*task) for each task, in task order, computed by `workers` processes."""
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), initializer=initializer,
+                               initargs=initargs)
+    try:
+        futures = [pool.submit(work, *task) for task in tasks]
+        for future in futures:
+            yield future.result()
+    finally:
+        # on an error the queued batches are dropped rather than extracted
+        pool.shutdown(cancel_futures=True)
+
+
+def progress_bar(total: int, progress: bool | None):
+    """Give a progress bar over `total` articles, shown from PROGRESS_MIN_ARTICLES on unless
+    `progress` says otherwise."""
+    from tqdm import tqdm
+    show = progress if progress is not None else total >= PROGRESS_MIN_ARTICLES
+    return tqdm(total=total, unit="article", desc="extracting", leave=False, disable=not show)
+
+
+def map_articles(work: BatchWork, articles: Sequence[Article], workers: int = 1,
+                 progress: bool | None = None) -> list[pd.DataFrame]:
+    """Give work() of each batch of `articles`, in article order, using `workers` processes."""
+    spans = [(i, min(i + BATCH_SIZE, len(articles))) for i in range(0, len(articles), BATCH_SIZE)]
+    if workers > 1 and len(spans) > 1:
+        parts = _pooled(_shared_batch, spans, workers, _share, (work, articles))
+    else:
+        parts = (work(articles[start:stop]) for start, stop in spans)
+    frames = []
+    with closing(parts), progress_bar(len(articles), progress) as bar:
+        for (start, stop), frame in zip(spans, parts):
+            frames.append(frame)
+            bar.update(stop - start)
+    return frames
+
+
+def map_files(work: BatchWork, paths: Iterable[Path | str], workers: int = 1,
+              keep_going: bool = False, progress: bool | None = None
+              ) -> tuple[list[pd.DataFrame], int, list[ArticleError]]:
+    """Give work() of each batch of the article files under `paths`, the number of articles
+    read, and the files that could not be read.
+
+    Each process reads its own batches of files, so the articles are never all in memory.
+    Without `keep_going` the first unreadable file, in article order, raises its
+    ArticleError; with it every good article goes through `work` and the bad ones are listed.
+    """
+    files = find_article_files(paths)
+    tasks = [(work, files[i:i + BATCH_SIZE], keep_going) for i in range(0, len(files), BATCH_SIZE)]
+    if workers > 1 and len(tasks) > 1:
+        parts = _pooled(_file_batch, tasks, workers)
+    else:
+        parts = (_file_batch(*task) for task in tasks)
+    frames, errors, n_read = [], [], 0
+    with closing(parts), progress_bar(len(files), progress) as bar:
+        for frame, read, failed in parts:
+            errors += [ArticleError(path, reason, line) for path, reason, line in failed]
+            if errors and not keep_going:
+                raise errors[0]
+            frames.append(frame)
+            n_read += read
+            bar.update(read + len(failed))
+    return frames, n_read, errors

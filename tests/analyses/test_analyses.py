@@ -1,0 +1,117 @@
+"""Statistics, agreement, claim checks and charts, on the default corpus and crafted facts."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis.analyses import agreement, claims, interceptions
+from analysis.presentation import plots
+from analysis.extraction.corpus import load_corpus
+from analysis.reading.tables import facts_frame
+from analysis.extraction.extractor import extract_article
+from analysis.reading.articles import parse_article
+
+
+@pytest.fixture(scope="module")
+def corpus(seeds_dir):
+    return load_corpus([seeds_dir])
+
+
+def _facts(*bodies: str, date: str = "2026-02-03") -> pd.DataFrame:
+    rows = []
+    for i, body in enumerate(bodies):
+        article = parse_article(f"a{i}.txt", f" date {date} Headline\n\n{body}\n".encode())
+        rows += extract_article(article)
+    return facts_frame(rows)
+
+
+def test_wilson_and_jeffreys_bracket_the_rate():
+    low, high = interceptions.wilson(38, 71)
+    assert low < 38 / 71 < high and 0 < low and high < 1
+    # the textbook value for 0 of 10: upper bound 0.2775
+    assert interceptions.wilson(0, 10)[1] == pytest.approx(0.2775, abs=1e-4)
+    j_low, j_high = interceptions.jeffreys(38, 71)
+    assert abs(j_low - low) < 0.02 and abs(j_high - high) < 0.02
+    assert interceptions.jeffreys(10, 10)[1] == 1.0
+
+
+@pytest.mark.parametrize("interval", [interceptions.wilson, interceptions.jeffreys])
+def test_no_interval_for_an_impossible_proportion(interval):
+    # a text may report more intercepted than launched: that is a failed claim, not a rate
+    for successes, trials in ((12, 10), (-1, 10), (3, 0)):
+        assert all(math.isnan(x) for x in interval(successes, trials))
+
+
+def test_interception_ratios_come_from_the_facts(corpus):
+    ratios = interceptions.interceptions(corpus.facts)
+    facts = corpus.facts
+    for r in ratios[ratios["weapon"] != "all"].itertuples():
+        same = facts[(facts["article_id"] == r.article_id) & (facts["period"] == r.night)
+                     & (facts["unit"] == r.weapon) & (facts["location"] == "Ukraine")]
+        assert r.launched in set(same.loc[same["metric"] == "launched", "value"])
+        assert r.intercepted in set(same.loc[same["metric"] == "intercepted", "value"])
+    combined = ratios[ratios["weapon"] == "all"]
+    parts = ratios[ratios["weapon"] != "all"].groupby(["night", "article_id"])[["intercepted", "launched"]].sum()
+    for r in combined.itertuples():
+        assert (r.intercepted, r.launched) == tuple(parts.loc[(r.night, r.article_id)])
+
+
+def test_sensitivity_uses_bounds():
+    facts = _facts("Russia attacked with more than 60 missiles overnight, the minister said.",
+                   "Russia attacked with 71 missiles. Ukraine intercepted 38 missiles.")
+    ratios = interceptions.interceptions(facts)
+    table = interceptions.launch_sensitivity(facts, ratios)
+    bounded = table[table["launched_as_written"].str.contains("more than")].iloc[0]
+    assert bounded["rate_high"] == pytest.approx(38 / 61)
+    assert bounded["rate_low"] == 0.0
+
+
+def test_an_order_of_magnitude_is_no_denominator():
+    facts = _facts("Hundreds of drones attacked Ukraine overnight.",
+                   "Russia attacked with 90 drones overnight. Ukraine intercepted 80 drones.")
+    assert "order_of_magnitude" in facts["qualifier"].tolist()
+    table = interceptions.launch_sensitivity(facts, interceptions.interceptions(facts))
+    assert table["launched_as_written"].tolist() == ["90"]
+    wholes = claims.parts_within_whole(facts)["claim"].tolist()
+    assert wholes == ["intercepted 80 drones ≤ launched 90 (Ukraine, 2026-02-03)"]
+
+
+def test_agreement_flags_exact_differences():
+    facts = _facts("Russia attacked with more than 60 missiles overnight.",
+                   "Russia attacked with 71 missiles overnight.",
+                   "Russia attacked with 75 missiles overnight.")
+    table = agreement.agreement(facts)
+    assert len(table) == 1 and not table["agree"].iloc[0]
+    two = agreement.agreement(facts[facts["article_id"] != "a2"])
+    assert two["agree"].iloc[0] and two["joint_low"].iloc[0] == two["joint_high"].iloc[0] == 71
+
+
+def test_claim_checks_pass_and_fail():
+    good = _facts("It was -17 degrees Celsius (1.4 degrees Fahrenheit) in Kyiv overnight.")
+    bad = _facts("It was -17 degrees Celsius (10.4 degrees Fahrenheit) in Kyiv overnight.")
+    assert claims.conversions(good)["result"].tolist() == ["pass"]
+    assert claims.conversions(bad)["result"].tolist() == ["fail"]
+    over = _facts("Russia launched 40 drones overnight. Air defences shot down 45 drones.")
+    assert "fail" in claims.parts_within_whole(over)["result"].tolist()
+
+
+def test_ratio_words(corpus):
+    checks = claims.ratio_words(corpus.sentences, corpus.facts, corpus.articles)
+    assert checks["result"].tolist() == ["pass"]
+    sentences = corpus.sentences.copy()
+    sentences["text"] = sentences["text"].str.replace("almost twice", "three times", regex=False)
+    assert claims.ratio_words(sentences, corpus.facts, corpus.articles)["result"].tolist() == ["fail"]
+
+
+def test_charts_have_titles_labels_and_source(corpus):
+    fig = plots.interception_chart(interceptions.interceptions(corpus.facts))
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") and "%" in ax.get_xlabel() and ax.get_ylabel()
+    assert any(t.get_text().startswith("Source:") for t in fig.texts)
+    # palette stays distinguishable in greyscale: luminance of the weapon colours differs
+    from matplotlib.colors import to_rgb
+    lum = sorted(0.299 * r + 0.587 * g + 0.114 * b
+                 for r, g, b in map(to_rgb, plots.WEAPON_COLORS.values()))
+    assert min(b - a for a, b in zip(lum, lum[1:])) > 0.1

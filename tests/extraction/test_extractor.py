@@ -1,0 +1,500 @@
+"""Extraction rules, each on a sentence written the way the press writes it."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from analysis.reading.articles import parse_article
+from analysis.extraction.extractor import extract_article
+from analysis.extraction.numbers import bounds, find_mentions
+
+
+def facts(body: str, date: str = "2026-02-03", headline: str = "Headline") -> list[dict]:
+    article = parse_article("t.txt", f" date {date} {headline}\n\n{body}\n".encode())
+    return extract_article(article)
+
+
+def one(body: str, **kw) -> dict:
+    found = facts(body, **kw)
+    assert len(found) == 1, [(f["metric"], f["unit"], f["value"]) for f in found]
+    return found[0]
+
+
+def triples(body: str, **kw) -> set[tuple]:
+    return {(f["metric"], f["unit"], f["value"]) for f in facts(body, **kw)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1,170", 1170), ("6.7 thousand", 6700), ("1.6 million", 1_600_000), ("Thirteen", 13),
+    ("twenty-five", 25), ("a dozen", 12), ("two dozen", 24), ("minus 19C", -19),
+    ("-17 degrees Celsius", -17), ("−10°C", -10), ("17 degrees below zero", -17),
+    ("hundreds of thousands", 100_000), ("tens of thousands", 10_000), ("dozens", 12),
+])
+def test_number_spellings(text, value):
+    mentions = find_mentions(f"It was {text} at dawn.")
+    assert [m.value for m in mentions] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "a 38-year-old woman", "Kh-101", "Shahed-136", "Tu-95MS", "3M22 Zircon", "the 24th storey",
+    "18 percent", "18%", "Feb. 24", "24 February", "at 8:11 am", "the four-year war",
+    "the 1,000-kilometer front",
+])
+def test_not_numbers(text):
+    assert find_mentions(f"We saw {text} there.") == []
+
+
+def test_counts_and_units():
+    assert one("Russia attacked with 450 drones overnight.")["metric"] == "launched"
+    assert triples("Ukraine said it intercepted or destroyed 38 missiles and 412 drones.") == {
+        ("intercepted", "missiles", 38.0), ("intercepted", "drones", 412.0)}
+    assert triples("Air defences destroyed all 14 enemy drones.") == {
+        ("intercepted", "drones", 14.0), ("launched", "drones", 14.0)}
+    assert triples("Ukraine shot down 28 out of 31 drones.") == {
+        ("intercepted", "drones", 28.0), ("launched", "drones", 31.0)}
+    assert triples("Russia attacked with more than a dozen attack drones and a cruise missile.") == {
+        ("launched", "drones", 12.0), ("launched", "missiles", 1.0)}
+
+
+def test_singular_person_and_age():
+    fact = one("Officials said that a 38-year-old woman had been killed in Kharkiv.")
+    assert (fact["metric"], fact["unit"], fact["value"], fact["location"]) == (
+        "killed", "people", 1.0, "Kharkiv")
+
+
+def test_units_are_normalised():
+    assert one("Some 5,000 customers in Odesa were left without power.")["unit"] == "subscribers"
+    assert one("Heating was cut to 300 apartment blocks in Kyiv.")["unit"] == "buildings"
+    assert one("The strike damaged three apartment blocks in Kyiv.")["unit"] == "apartment_buildings"
+    assert one("About 2,000 households in Sumy were without heating.")["unit"] == "homes"
+
+
+def test_restored_counts_are_not_facts():
+    assert facts("Power engineers restored electricity supply to 6.7 thousand customers.") == []
+
+
+def test_conversions_in_brackets_are_one_fact():
+    fact = one("Temperatures dropped to -17 degrees Celsius (1.4 degrees Fahrenheit) in Kyiv.")
+    assert (fact["value"], fact["stated_value"], fact["stated_unit"]) == (-17.0, 1.4, "degF")
+    fact = one("Russia seized 481 square kilometres (186 square miles) in January.")
+    assert (fact["metric"], fact["value"], fact["period"], fact["stated_value"]) == (
+        "territory_seized", 481.0, "2026-01", 186.0)
+
+
+def test_qualifiers_and_bounds():
+    fact = one("Russia launched more than 60 missiles overnight.")
+    assert (fact["qualifier"], fact["low"], fact["high"]) == ("more_than", 61.0, math.inf)
+    fact = one("Strikes cut heating to some 100,000 subscribers in Kharkiv.")
+    assert fact["qualifier"] == "approx" and fact["low"] < 100_000 < fact["high"]
+    fact = one("The blasts left hundreds of thousands of families without heat.")
+    assert (fact["qualifier"], fact["low"], fact["high"]) == (
+        "order_of_magnitude", 100_000.0, 999_999.0)
+    assert one("At least two people were wounded in Kyiv.")["qualifier"] == "at_least"
+    assert one("Up to 40 drones were launched at Odesa.")["qualifier"] == "at_most"
+    assert bounds(20, "approx", "nearly") == (18.0, 20.0)
+
+
+def test_places():
+    assert one("Two people were wounded in the capital.")["location"] == "Kyiv"
+    assert one("Two people were wounded in Kiev.")["location"] == "Kyiv"
+    assert one("Three people were killed in the Kharkov region.")["location"] == "Kharkiv"
+    assert one("Four people were killed in Odessa.")["location"] == "Odesa"
+    assert one("Russia launched 50 drones overnight.")["location"] == "Ukraine"
+    fact = one("A second round is due in the Emirati capital, where 3 people were wounded.")
+    assert fact["location"] != "Kyiv"
+
+
+def test_location_carries_over_for_casualties():
+    found = facts("Strikes hit Zaporizhzhia overnight. Three people were injured, officials said.")
+    assert found[0]["location"] == "Zaporizhzhia"
+
+
+@pytest.mark.parametrize("phrase, period", [
+    ("overnight", "2026-02-03"), ("yesterday", "2026-02-02"), ("on Friday", "2026-01-30"),
+    ("last Tuesday", "2026-01-27"), ("on Tuesday", "2026-02-03"),
+])
+def test_periods(phrase, period):
+    assert one(f"Five people were killed in Kyiv {phrase}.")["period"] == period
+
+
+def test_month_periods():
+    assert one("Russia seized 244 square kilometres in December 2025.")["period"] == "2025-12"
+    assert one("Russia seized 244 square kilometres last month.")["period"] == "2026-01"
+    assert one("Russia has taken 65,776 square kilometers since February 2022.")["period"] is None
+
+
+def test_lead_weekday_sets_the_day():
+    found = facts("Russia launched 14 drones, the air force said Wednesday. "
+                  "Two people were wounded in Odesa.", date="2023-11-23")
+    assert {f["period"] for f in found} == {"2023-11-22"}
+
+
+def test_sources():
+    assert one("Kyiv Mayor Vitali Klitschko said 1,170 buildings were left without heating.")[
+        "source"] == "Vitali Klitschko"
+    assert one("Russia launched 71 missiles, according to the Ukrainian air force.")[
+        "source"] == "Ukrainian air force"
+
+
+def test_never_facts():
+    assert facts("The war is now in its fourth year, and talks ended after seven days.") == []
+    assert facts("Moscow has attacked every winter since 2022, 18 percent of the grid.") == []
+    assert facts("No one was killed, and the 3M22 Zircon and Kh-101 missiles were tracked.") == []
+
+
+def test_listed_numbers_share_their_verb():
+    assert triples("Russia fired 352 drones and decoys overnight, as well as 11 ballistic missiles "
+                   "and five cruise missiles, the air force said.") == {
+        ("launched", "drones", 352.0), ("launched", "missiles", 11.0), ("launched", "missiles", 5.0)}
+
+
+def test_nearest_verb_across_and():
+    assert triples("Two people were killed and seven others were injured in Dnipro.") == {
+        ("killed", "people", 2.0), ("wounded", "people", 7.0)}
+
+
+def test_the_city_is_not_the_country():
+    found = facts("Explosions shook Sumy on Sunday. Russian forces attacked the city with two "
+                  "Iskander-M ballistic missiles.")
+    assert [(f["metric"], f["location"]) for f in found] == [("launched", "Sumy")]
+
+
+def test_counts_listed_past_other_weapons_share_the_verb():
+    assert triples("Zelenskyy said Russia launched 1,100 drones, over 890 guided aerial bombs, "
+                   "and more than 50 missiles last week.") == {
+        ("launched", "drones", 1100.0), ("launched", "missiles", 50.0)}
+    assert {f["period"] for f in facts("Russia launched 1,100 drones, over 890 guided aerial "
+                                       "bombs, and more than 50 missiles last week.")} == {None}
+
+
+def test_weapons_launched_and_then_shot_down_are_both():
+    assert triples("The air force said the attack included eight Shahed drones and three cruise "
+                   "missiles which were shot down.") == {
+        ("launched", "drones", 8.0), ("intercepted", "drones", 8.0),
+        ("launched", "missiles", 3.0), ("intercepted", "missiles", 3.0)}
+    # a relative clause about the count itself only: nothing doubles when no launch verb leads
+    assert triples("Air defences shot down 40 drones.") == {("intercepted", "drones", 40.0)}
+
+
+def test_weapon_as_subject_was_launched():
+    assert ("launched", "missiles", 6.0) in triples(
+        "Six Russian missiles damaged transport infrastructure in Zaporizhzhia overnight.")
+
+
+def test_an_aside_between_dashes_is_skipped():
+    assert triples("The air force said that at least eight Kinzhal missiles -- among Moscow's "
+                   "most advanced weapons -- were among the projectiles used.") == {
+        ("launched", "missiles", 8.0)}
+
+
+def test_houses_cut_off_are_buildings_houses_hit_are_homes():
+    assert triples("More than 400 houses were left without heating in Kharkiv.") == {
+        ("without_heating", "buildings", 400.0)}
+    assert triples("Three private houses were damaged in the Kyiv region.") == {
+        ("damaged", "homes", 3.0)}
+
+
+def test_affected_after_an_outage_is_that_outage():
+    found = triples("A district of 250,000 residents lost heating. He said that 500 buildings "
+                    "were affected as temperatures dipped.")
+    assert ("without_heating", "buildings", 500.0) in found
+    assert ("damaged", "buildings", 500.0) not in found
+    assert triples("He said that 500 buildings were affected by the blast.") == {
+        ("damaged", "buildings", 500.0)}
+
+
+def test_one_of_the_biggest_is_no_count():
+    assert triples("A strike on a cafe killed nearly 60 people, one of the biggest losses of "
+                   "civilian life since the war began.") == {("killed", "people", 60.0)}
+
+
+def test_quoted_order_of_magnitude_keeps_its_noun():
+    assert triples('The attack left "thousands" of consumers without electricity in Odesa.') == {
+        ("without_power", "subscribers", 1000.0)}
+
+
+def test_approximation_carries_over_a_listed_count():
+    quals = {f["unit"]: f["qualifier"] for f in
+             facts("Around 120 missiles and 90 drones were fired, officials said.")}
+    assert quals == {"missiles": "approx", "drones": "approx"}
+
+
+def test_territory_lists_keep_each_month():
+    found = facts("In July Russia took 634 square kilometres, compared with 588 square "
+                  "kilometres in June, 507 square kilometres in May, and 240 square kilometres "
+                  "in March.", date="2025-08-01")
+    assert [(f["value"], f["period"], f["location"]) for f in found] == [
+        (634.0, "2025-07", "Ukraine"), (588.0, "2025-06", "Ukraine"),
+        (507.0, "2025-05", "Ukraine"), (240.0, "2025-03", "Ukraine")]
+    assert facts("In one month Russia took 713 square kilometres, while Ukraine reclaimed 79 "
+                 "square kilometres.")[-1]["value"] == 713.0
+
+
+def test_territory_is_national_unless_its_clause_names_a_region():
+    found = facts("Despite capturing three Donbas cities in Donetsk, Russia only seized 244 square "
+                  "kilometres of Ukrainian territory last month. Of those, 155 square kilometres "
+                  "are in the eastern region of Donetsk.", date="2026-01-03")
+    assert [(f["value"], f["location"]) for f in found] == [(244.0, "Ukraine"), (155.0, "Donetsk")]
+
+
+def test_launch_site_is_not_the_target():
+    found = facts("The drones were launched from Cape Chauda in Crimea. Russia also launched an "
+                  "Iskander-M ballistic missile from the same area.")
+    assert {f["location"] for f in found if f["metric"] == "launched"} == {"Ukraine"}
+
+
+@pytest.mark.parametrize("phrase", ["Hundreds of thousands", "tens of thousands", "hundreds",
+                                    "Thousands", "millions", "dozens", "scores"])
+def test_every_order_of_magnitude_is_read(phrase):
+    from analysis.extraction.numbers import ORDERS
+    [mention] = find_mentions(f"Officials said {phrase} of people were left without power.")
+    assert mention.kind == "order" and mention.value == ORDERS[phrase.lower()][0]
+    assert mention.end - mention.start == len(phrase)
+
+
+@pytest.mark.parametrize("body, place", [
+    ("In Kharkiv, three people were killed overnight.", "Kharkiv"),
+    ("The Sumy region came under fire and two people were injured.", "Sumy"),
+    ("In Kryvyi Rih, a strike killed four people.", "Kryvyi Rih"),
+    ("Drones hit a port in Ukraine's southern Odesa region, injuring five people.", "Odesa"),
+])
+def test_a_capitalised_word_does_not_hide_the_place_after_it(body, place):
+    assert {f["location"] for f in facts(body)} == {place}
+
+
+def test_the_country_as_owner_is_not_the_place():
+    found = facts("A drone struck a clinic in Chernihiv.\n\nUkraine's Health Ministry said "
+                  "nine people were injured.")
+    assert [(f["metric"], f["location"]) for f in found if f["value"] == 9] == [("wounded", "Chernihiv")]
+    [fact] = [f for f in facts("Air defences shot down six drones over Ukraine's Sumy region.")]
+    assert fact["location"] == "Sumy"
+
+
+def test_figures_across_several_regions_are_national():
+    assert {f["location"] for f in facts(
+        "Russia struck Dnipro and the Poltava region with 40 drones overnight.")} == {"Ukraine"}
+    assert {f["location"] for f in facts(
+        "In all, 35 drones were shot down over the Sumy and Chernihiv regions.")} == {"Ukraine"}
+    assert {f["location"] for f in facts(
+        "Russia launched 90 drones at the Kyiv region and other regions of the country.")} == {"Ukraine"}
+    found = facts("The ministry said the strikes damaged 14 homes in nine regions.")
+    assert [(f["metric"], f["location"]) for f in found] == [("damaged", "Ukraine")]
+
+
+def test_interrupted_heating_and_power():
+    assert triples("Shelling interrupted heating to 120 apartment buildings in Sumy.") == {
+        ("without_heating", "buildings", 120.0)}
+    assert triples("The strike interrupted power supply to 3,000 households.") == {
+        ("without_power", "homes", 3000.0)}
+
+
+def test_a_number_with_its_verb_takes_the_noun_of_its_sentence():
+    assert triples("The mayor said three houses were destroyed and 12 damaged.") == {
+        ("damaged", "homes", 3.0), ("damaged", "homes", 12.0)}
+
+
+def test_one_of_the_weapons_is_not_a_launch_count():
+    found = triples("Russia launched 40 drones at Odesa. Two of the drones hit a warehouse.")
+    assert ("launched", "drones", 40.0) in found and ("launched", "drones", 2.0) not in found
+
+
+def test_pieces_of_infrastructure_are_facilities():
+    assert triples("The shelling damaged 16 pieces of critical infrastructure in Kherson.") == {
+        ("damaged", "facilities", 16.0)}
+
+
+def test_drones_lost_to_electronic_warfare_are_not_launches():
+    assert triples("Another 20 drones were lost to electronic warfare, the air force said.") == {
+        ("intercepted", "drones", 20.0)}
+
+
+def test_numbers_with_a_place_each_keep_them():
+    found = facts("Air defences downed 21 drones over Kherson and 13 over Zhytomyr.")
+    assert {(f["value"], f["location"]) for f in found} == {(21.0, "Kherson"), (13.0, "Zhytomyr")}
+
+
+def test_a_comparison_since_a_date_is_not_the_period():
+    [fact] = facts("Russia seized 390 square kilometres in March, its biggest monthly gain since "
+                   "November 2022, analysts said.", date="2025-04-02")
+    assert (fact["metric"], fact["period"]) == ("territory_seized", "2025-03")
+    found = facts("At least 12 people were injured in Lviv, one of the heaviest strikes on the "
+                  "city since the start of the invasion.", date="2024-05-10")
+    assert [(f["metric"], f["period"]) for f in found] == [("wounded", "2024-05-10")]
+
+
+def test_a_date_in_the_dateline_dates_the_report_not_the_figure():
+    [fact] = facts("Berlin, (DPA - 3rd Jun, 2025) Russia captured 520 square kilometres of "
+                   "Ukrainian land in May, according to DeepState.", date="2025-06-03")
+    assert fact["period"] == "2025-05"
+
+
+def test_territory_held_as_of_a_date_is_a_running_total():
+    [fact] = facts("Russia controlled 113,100 square kilometres of Ukraine as of June 1.",
+                   date="2025-06-03")
+    assert fact["period"] is None
+
+
+def test_what_follows_a_comparison_or_another_figure_does_not_date_this_one():
+    found = facts("Nine people were injured in Dnipro, the deadliest strike on the city since "
+                  "the invasion began last year, officials said.", date="2023-04-12")
+    assert [(f["metric"], f["period"]) for f in found] == [("wounded", "2023-04-12")]
+    found = facts("The strike, which killed two civilians in Sumy, surpassed a record of 400 "
+                  "drones launched last week.", date="2025-07-09")
+    assert {(f["metric"], f["period"]) for f in found} >= {("killed", "2025-07-09")}
+    found = facts("Russia launched 1,200 drones, 800 guided bombs and 40 missiles last week.",
+                  date="2025-07-09")
+    assert {f["period"] for f in found} == {None}
+
+
+def test_a_count_listed_after_a_place_shares_the_first_count():
+    found = facts("At least six people were killed in Kharkiv, and 14 across the country.")
+    assert {(f["metric"], f["value"], f["location"]) for f in found} == {
+        ("killed", 6.0, "Kharkiv"), ("killed", 14.0, "Ukraine")}
+
+
+def test_a_place_pointed_back_to_wins_over_a_later_one():
+    found = facts("Drones attacked the port of Izmail overnight.\n\nAir defences downed nine "
+                  "drones in the area and 14 drones over the Sumy region.")
+    assert {(f["value"], f["location"]) for f in found if f["metric"] == "intercepted"} == {
+        (9.0, "Izmail"), (14.0, "Sumy")}
+
+
+def test_a_capital_that_speaks_is_its_government():
+    found = facts("The attack on Odesa came hours after what Kyiv said was a strike with 60 "
+                  "drones that killed three people.")
+    assert {f["location"] for f in found if f["metric"] == "killed"} == {"Odesa"}
+    found = facts("Authorities in the region of Sumy said four people were injured.")
+    assert [f["location"] for f in found] == ["Sumy"]
+
+
+def test_the_city_of_a_country_is_the_city():
+    found = facts("Five people were killed when a missile hit a school in Ukraine's "
+                  "northeastern city of Sumy, officials said.")
+    assert {f["location"] for f in found if f["metric"] == "killed"} == {"Sumy"}
+
+
+def test_monthly_territory_figures_keep_their_own_months():
+    found = facts("Russia seized over 725 square kilometres in November, up from 610 square "
+                  "kilometres in October.", date="2024-12-02")
+    assert {(f["value"], f["period"]) for f in found} == {(725.0, "2024-11"), (610.0, "2024-10")}
+    found = facts("Russian forces took 447 sq km last month.\n\nThe slowdown began in August "
+                  "(594 sq km) after a peak in July (634 sq km), the biggest since November 2024 "
+                  "(725 sq km).", date="2025-10-01")
+    assert {(f["value"], f["period"]) for f in found} == {
+        (447.0, "2025-09"), (594.0, "2025-08"), (634.0, "2025-07"), (725.0, "2024-11")}
+    [fact] = facts("Including November, the total Russian gains this year were 3,500 square "
+                   "kilometres.", date="2024-12-02")
+    assert fact["period"] is None
+
+
+def test_a_part_takes_the_count_of_its_whole():
+    found = triples("A missile struck Zaporizhzhia, killing at least nine people, including "
+                    "two children, and injuring 30 others.")
+    assert ("killed", "people", 2.0) in found and ("wounded", "people", 2.0) not in found
+    found = triples("Ukraine said it shot down all 20 missiles fired at it overnight, including "
+                    "four hypersonic missiles.")
+    assert ("intercepted", "missiles", 4.0) in found and ("launched", "missiles", 4.0) not in found
+
+
+def test_weapons_described_by_where_they_came_from_were_shot_down():
+    assert triples("The army said 12 missiles, five Shahed drones and two reconnaissance drones "
+                   "fired at Ukraine overnight were shot down.") >= {
+        ("intercepted", "missiles", 12.0), ("intercepted", "drones", 5.0),
+        ("intercepted", "drones", 2.0)}
+    found = triples("It said the missiles destroyed included four Kinzhal missiles fired from "
+                    "aircraft, seven Kalibr cruise missiles launched from ships and two Iskander "
+                    "missiles.")
+    assert found == {("intercepted", "missiles", 4.0), ("intercepted", "missiles", 7.0),
+                     ("intercepted", "missiles", 2.0)}
+
+
+def test_weapons_of_two_kinds_counted_together_are_no_count():
+    assert triples("In December, 150 drones and missiles were fired at Ukraine.") == set()
+    assert triples("Russia attacked with 14 drones and a cruise missile.") == {
+        ("launched", "drones", 14.0), ("launched", "missiles", 1.0)}
+
+
+def test_model_numbers_and_hits_in_the_phrase():
+    assert triples("Air defences shot down 3 Kh-59/69 guided missiles.") == {
+        ("intercepted", "missiles", 3.0)}
+    assert not {f for f in triples("The strikes resulted in 40 drone hits across 12 locations.")
+                if f[1] == "drones"}
+
+
+def test_numbers_with_their_own_verb_after_a_list():
+    assert triples("In Kherson, 9 were killed, dozens hurt.") == {
+        ("killed", "people", 9.0), ("wounded", "people", 12.0)}
+    assert triples("Nearly 1,300 more buildings in Kyiv were left without heating.") == {
+        ("without_heating", "buildings", 1300.0)}
+
+
+def test_a_part_of_a_stock_is_counted_and_the_stock_is_not():
+    assert triples("More than 900 of the city's approximately 8,000 apartment blocks were "
+                   "without heating.") == {("without_heating", "buildings", 900.0)}
+
+
+def test_a_qualifier_inside_brackets():
+    [fact] = facts("Russia seized 300 sq km in the year before (about 2,100 sq km in all).")[-1:]
+    assert (fact["value"], fact["qualifier"]) == (2100.0, "approx")
+
+
+def test_a_named_settlement_the_gazetteer_lacks_is_a_place():
+    found = facts("Two people—a man and a woman—were killed in the Hlevakha community near Kyiv.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("killed", 2.0, "Hlevakha")]
+    found = facts("A drone killed three people in the village of Ruska Lozova.")
+    assert {f["location"] for f in found} == {"Ruska Lozova"}
+
+
+def test_the_number_of_a_noun_rising_to_a_figure_counts_it():
+    found = facts("A drone hit a dormitory in Poltava. The number of injured has increased to 14.")
+    assert ("wounded", "people", 14.0) in {(f["metric"], f["unit"], f["value"]) for f in found}
+
+
+def test_shared_units_and_quoted_wholes():
+    found = facts("Russia seized 430 and 515 square kilometres (in the two months).")
+    assert {(f["metric"], f["value"]) for f in found} == {
+        ("territory_seized", 430.0), ("territory_seized", 515.0)}
+    assert triples("The air force said it had shot down 25 “out of dozens” drones.") >= {
+        ("intercepted", "drones", 25.0)}
+
+
+def test_more_ways_to_say_launched_and_shot_down():
+    assert triples("The air force managed to down seven of the drones.") == {
+        ("intercepted", "drones", 7.0)}
+    assert triples("The governor reported four drones attacking Nikopol.") == {
+        ("launched", "drones", 4.0)}
+    assert triples("Eight loitering munitions were shot down over Odesa.") == {
+        ("intercepted", "drones", 8.0)}
+
+
+def test_others_counts_what_came_before():
+    assert triples("The strike destroyed one house and damaged three others.") == {
+        ("damaged", "homes", 1.0), ("damaged", "homes", 3.0)}
+
+
+def test_no_count_for_a_passer_by_or_water():
+    assert triples("A man walks past during a power outage in Kyiv.") == set()
+    assert triples("In Odesa, 9,000 households were left without heating and 30,000 without "
+                   "water.") == {("without_heating", "homes", 9000.0)}
+    assert triples("Russia launched a combined drone and missile attack on Kyiv.") == set()
+
+
+def test_one_before_a_compound_adjective_is_one():
+    assert triples("In Odesa, one two-story building was destroyed.") == {
+        ("damaged", "buildings", 1.0)}
+
+
+def test_a_new_subject_after_and_takes_its_own_verb():
+    assert triples("Some 1,200 buildings lost heating and an estimated 90,000 homes in the "
+                   "region had no electricity.") == {
+        ("without_heating", "buildings", 1200.0), ("without_power", "homes", 90000.0)}
+
+
+def test_kyiv_as_the_state_and_totals_from_the_start_of_the_war():
+    [fact] = facts("From the start of the war on February 24, 2022 up to May 1, 2025 Russia had "
+                   "taken 110,000 square kilometres of Kyiv's land.", date="2025-05-02")
+    assert (fact["location"], fact["period"]) == ("Ukraine", None)
+    found = facts("Kyiv's forces said 14 drones were shot down over Chernihiv.")
+    assert {f["location"] for f in found} == {"Chernihiv"}

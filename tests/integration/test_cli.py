@@ -1,0 +1,139 @@
+"""The command line: extract, evaluate, help, bad input, atomic output."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.reading import schemas
+from tests.helpers import SHARED_CORPUS, needs_shared, run_cli, write_article
+
+GOOD = " date 2026-02-03 Drones hit Kyiv\n\nRussia launched 12 drones overnight, the air force said.\n"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_extract_writes_table(tmp_path, seeds_dir, suffix):
+    out = tmp_path / f"facts{suffix}"
+    done = run_cli("extract", seeds_dir, "--out", out)
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(out) if suffix == ".csv" else pd.read_parquet(out)
+    assert list(table.columns) == schemas.FACT_COLUMNS
+    assert set(table["article_id"]) == {p.stem for p in seeds_dir.glob("*.txt")}
+    assert len(table) > 20
+
+
+def test_extract_files_and_folders_agree(tmp_path, seeds_dir):
+    files = sorted(seeds_dir.glob("*.txt"))
+    run_cli("extract", *files, "--out", tmp_path / "a.csv")
+    run_cli("extract", seeds_dir, "--out", tmp_path / "b.csv")
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["evaluate"], ["build"]])
+def test_help(command):
+    done = run_cli(*command, "--help")
+    assert done.returncode == 0
+    assert "usage: python -m analysis" in done.stdout
+    if command == ["extract"]:
+        for option in ("--out", "--keep-going", "--workers", "--engine", "--progress"):
+            assert option in done.stdout
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"", "empty file"),
+    (b"no header\n", ":1: malformed header"),
+    (b" date 2026-13-01 Headline\n\nBody.", ":1: impossible date"),
+    (b" date 2026-02-03 Headline\n\n\xc3\x28 broken", ":3: not UTF-8"),
+    (b"\x00\x01\x02binary", "binary file"),
+])
+def test_bad_input_one_line_error_and_nothing_written(tmp_path, content, expected):
+    path = write_article(tmp_path, "bad.txt", content)
+    out = tmp_path / "facts.csv"
+    out.write_text("previous output\n")
+    done = run_cli("extract", path, "--out", out)
+    assert done.returncode != 0
+    errors = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and str(path) in errors[0] and expected in errors[0]
+    assert out.read_text() == "previous output\n"
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda d: d / "missing", "no such file"),
+    (lambda d: (d / "empty").mkdir() or d / "empty", "holds no articles"),
+])
+def test_bad_paths(tmp_path, make, expected):
+    done = run_cli("extract", make(tmp_path), "--out", tmp_path / "f.csv")
+    assert done.returncode == 1 and expected in done.stderr
+    assert not (tmp_path / "f.csv").exists()
+
+
+def test_bad_output_suffix(tmp_path, seeds_dir):
+    done = run_cli("extract", seeds_dir, "--out", tmp_path / "facts.xlsx")
+    assert done.returncode == 1 and ".csv or .parquet" in done.stderr
+
+
+def test_keep_going_lists_bad_and_writes_good(tmp_path):
+    write_article(tmp_path, "good.txt", GOOD)
+    write_article(tmp_path, "bad.txt", b"no header\n")
+    out = tmp_path / "facts.csv"
+    done = run_cli("extract", tmp_path, "--out", out)
+    assert done.returncode == 1 and not out.exists()
+    done = run_cli("extract", tmp_path, "--out", out, "--keep-going")
+    assert done.returncode == 1
+    assert "bad.txt:1: malformed header" in done.stderr
+    assert set(pd.read_csv(out)["article_id"]) == {"good"}
+
+
+def test_keep_going_with_no_good_article_still_lists_the_bad_ones(tmp_path):
+    write_article(tmp_path, "bad1.txt", b"no header\n")
+    write_article(tmp_path, "bad2.txt", b"")
+    out = tmp_path / "facts.csv"
+    done = run_cli("extract", tmp_path, "--out", out, "--keep-going")
+    assert done.returncode == 1 and not out.exists()
+    assert "bad1.txt:1: malformed header" in done.stderr and "bad2.txt: empty file" in done.stderr
+    assert "2 article(s) skipped" in done.stderr
+    assert done.stderr.strip().splitlines()[-1].endswith("no readable articles")
+
+
+@pytest.mark.parametrize("option, value", [("--workers", "0"), ("--workers", "-1"),
+                                           ("--workers", "two")])
+def test_counts_must_be_positive_whole_numbers(tmp_path, seeds_dir, option, value):
+    done = run_cli("extract", seeds_dir, "--out", tmp_path / "f.csv", option, value)
+    assert done.returncode == 2 and f"argument {option}" in done.stderr
+    assert not (tmp_path / "f.csv").exists()
+    done = run_cli("build", "--jobs", value, "--reports", tmp_path / "r")
+    assert done.returncode == 2 and "argument --jobs" in done.stderr
+
+
+def test_empty_scheduler_address_is_an_error(tmp_path, seeds_dir):
+    done = run_cli("extract", seeds_dir, "--out", tmp_path / "parts", "--engine", "dask",
+                   "--scheduler", "")
+    assert done.returncode == 1 and "--scheduler is empty" in done.stderr
+    assert not (tmp_path / "parts").exists()
+
+
+def test_duplicate_ids(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        write_article(tmp_path / sub, "same.txt", GOOD)
+    done = run_cli("extract", tmp_path, "--out", tmp_path / "f.csv")
+    assert done.returncode == 1 and "duplicate article id" in done.stderr
+
+
+def test_progress_bar_on_request(tmp_path, seeds_dir):
+    done = run_cli("extract", seeds_dir, "--out", tmp_path / "f.csv", "--progress")
+    assert "extracting" in done.stderr
+    done = run_cli("extract", seeds_dir, "--out", tmp_path / "f.csv")
+    assert "extracting" not in done.stderr
+
+
+@needs_shared
+def test_evaluate_prints_scores_and_misses(tmp_path):
+    gold = pd.read_csv(SHARED_CORPUS / "seeds_gold.csv", dtype=str, keep_default_na=False)
+    # a gold fact the text does not hold must show as a miss, with its quote
+    extra = gold.iloc[[0]].assign(value="9999", quote="an invented figure")
+    gold_path = tmp_path / "gold.csv"
+    pd.concat([gold, extra]).to_csv(gold_path, index=False)
+    done = run_cli("evaluate", gold_path, SHARED_CORPUS / "seeds")
+    assert done.returncode == 0, done.stderr
+    assert "MISS" in done.stdout and "an invented figure" in done.stdout
+    assert "precision" in done.stdout.splitlines()[-1]

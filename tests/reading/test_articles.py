@@ -1,0 +1,115 @@
+"""Reading article files: the format, the tables, and every kind of bad input."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.reading.articles import ArticleError, find_article_files, parse_article
+from analysis.extraction.corpus import load_corpus
+from analysis.reading.tables import read_articles
+from tests.helpers import write_article
+
+GOOD = " date 2026-02-03 Drones hit Kyiv\n\nRussia launched 12 drones overnight, the air force said.\n"
+
+
+def test_default_corpus_tables(seeds_dir):
+    corpus = load_corpus([seeds_dir])
+    articles = corpus.articles
+    assert list(articles["article_id"]) == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    assert articles["published"].dtype == "datetime64[ns]"
+    assert (articles["n_words"] > 100).all()
+    assert articles["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
+    # every sentence span quotes its own text
+    text = dict(zip(articles["article_id"], articles["text"]))
+    for row in corpus.sentences.itertuples():
+        assert text[row.article_id][row.start:row.end] == row.text
+    # every fact's span holds the number it reports
+    for row in corpus.facts.itertuples():
+        assert text[row.article_id][row.start:row.end] == row.number_text
+
+
+def test_dateline_and_headline(seeds_dir):
+    corpus = load_corpus([seeds_dir])
+    datelines = corpus.articles.set_index("article_id")["dateline"]
+    assert datelines.dropna().tolist() == ["KIEV"]
+    headlines = corpus.sentences.query("section == 'headline'")
+    assert len(headlines) == len(corpus.articles)
+
+
+def test_bom_and_crlf_read_like_plain(tmp_path):
+    plain = parse_article(write_article(tmp_path, "a.txt", GOOD))
+    crlf = parse_article(write_article(tmp_path, "b.txt", b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode()))
+    assert crlf.headline == plain.headline and crlf.body == plain.body
+    assert crlf.published == plain.published
+
+
+def test_header_without_leading_space(tmp_path):
+    article = parse_article(write_article(tmp_path, "a.txt", GOOD.lstrip()))
+    assert article.headline == "Drones hit Kyiv"
+
+
+@pytest.mark.parametrize("content, reason, line", [
+    (b"", "empty file", None),
+    (b"   \n\n", "empty file", None),
+    (b"Russia launched 12 drones.\n", "malformed header", 1),
+    (b" date 2026-02-30 Headline\n\nBody.", "impossible date", 1),
+    (b" date 03/02/2026 Headline\n\nBody.", "malformed date", 1),
+    (b" date 2026-02-03\n\nBody.", "no headline", 1),
+    (b" date 2026-02-03 Headline\n\nfine line\nbad \xff byte\n", "not UTF-8", 4),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", None),
+])
+def test_bad_files_name_file_and_line(tmp_path, content, reason, line):
+    path = write_article(tmp_path, "bad.txt", content)
+    with pytest.raises(ArticleError) as info:
+        parse_article(path)
+    message = str(info.value)
+    assert reason in message
+    assert str(path) in message
+    assert "\n" not in message
+    if line:
+        assert f"{path}:{line}:" in message
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    with pytest.raises(ArticleError, match="no such file"):
+        find_article_files([tmp_path / "nope"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ArticleError, match="holds no articles"):
+        find_article_files([tmp_path / "empty"])
+
+
+def test_duplicate_ids(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write_article(tmp_path / "a", "same.txt", GOOD)
+    write_article(tmp_path / "b", "same.txt", GOOD)
+    with pytest.raises(ArticleError, match="duplicate article id 'same'"):
+        find_article_files([tmp_path])
+
+
+def test_keep_going_keeps_good_articles(tmp_path):
+    write_article(tmp_path, "good.txt", GOOD)
+    write_article(tmp_path, "bad.txt", b"no header here\n")
+    with pytest.raises(ArticleError):
+        read_articles([tmp_path])
+    good, bad = read_articles([tmp_path], keep_going=True)
+    assert [a.article_id for a in good] == ["good"]
+    assert [e.path for e in bad] == [str(tmp_path / "bad.txt")]
+
+
+@pytest.mark.slow
+def test_large_file_is_processed(tmp_path, seeds_dir):
+    """A 50 MB article is read and extracted, not rejected."""
+    source = sorted(seeds_dir.glob("*.txt"))[1].read_text(encoding="utf-8")
+    header, body = source.split("\n", 1)
+    copies = 50_000_000 // len(body.encode()) + 1
+    path = tmp_path / "big.txt"
+    with path.open("w", encoding="utf-8") as out:
+        out.write(header + "\n")
+        for _ in range(copies):
+            out.write(body + "\n\n")
+    assert path.stat().st_size >= 50_000_000
+    corpus = load_corpus([path])
+    single = load_corpus([sorted(seeds_dir.glob("*.txt"))[1]])
+    assert len(corpus.facts) == copies * len(single.facts)
+    assert isinstance(corpus.facts, pd.DataFrame)
