@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -143,12 +145,26 @@ def cmd_extract(args) -> int:
 def cmd_evaluate(args) -> int:
     from .extraction.corpus import extract_files
     from .extraction.scoring import read_gold, report, score
+    from .reading.articles import ArticleError
     from .reading.batches import default_workers
-    facts, _, errors = extract_files(args.paths, workers=args.workers or default_workers(),
-                                     keep_going=args.keep_going, progress=args.progress)
-    print(report(score(facts, read_gold(args.gold))))
+    gold = read_gold(args.gold)
+    facts, n_read, errors = extract_files(args.paths, workers=args.workers or default_workers(),
+                                          keep_going=args.keep_going, progress=args.progress)
+    if not n_read:
+        raise ArticleError(", ".join(map(str, args.paths)), "no readable articles", skipped=errors)
+    labelled = set(gold["article_id"])
+    if not labelled & set(facts["article_id"]) and not labelled & _article_ids(args.paths):
+        raise ValueError(f"{args.gold}: no gold fact is about the articles given "
+                         f"({len(labelled)} labelled articles, none of them read)")
+    print(report(score(facts, gold)))
     _report_skipped(errors)
     return 1 if errors else 0
+
+
+def _article_ids(paths) -> set[str]:
+    """Give the ids of the article files under `paths`."""
+    from .reading.articles import find_article_files
+    return {p.stem for p in find_article_files(paths)}
 
 
 def cmd_build(args) -> int:
@@ -158,11 +174,20 @@ def cmd_build(args) -> int:
                  update_notebooks=args.update_notebooks, progress=args.progress)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwound like Ctrl-C, so temporary files and workers are cleaned up."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; give the exit status."""
+    """Run the command line; give the exit status (130 after Ctrl-C, 143 after SIGTERM)."""
     from .reading.articles import ArticleError
     args = build_parser().parse_args(argv)
     handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "build": cmd_build}[args.command]
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return handler(args)
     except ArticleError as err:
@@ -175,3 +200,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 143
+    except Exception as err:            # a bug: one line for the user, the traceback on request
+        if os.environ.get("AIRWAR_DEBUG"):
+            raise
+        print(f"error: {type(err).__name__}: {err} (an internal error; rerun with "
+              f"AIRWAR_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -22,3 +22,9 @@ TERRITORY_MONTHLY = EXTERNAL / "territory_monthly.csv"
 # The labelled corpus lives beside the project, not in it; tests that need it skip elsewhere.
 SHARED = Path(os.environ.get("AIRWAR_SHARED", ROOT.parent / "shared"))
 SHARED_CORPUS = SHARED / "corpus"
+
+# Article files above this size are refused with a one-line error (AIRWAR_MAX_ARTICLE_MB).
+MAX_ARTICLE_BYTES = int(float(os.environ.get("AIRWAR_MAX_ARTICLE_MB", "200")) * 1024 * 1024)
+
+# While a build runs, its kernels read the corpus tables from its staging folder, named here.
+TABLES_ENV = "AIRWAR_TABLES"

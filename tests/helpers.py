@@ -2,8 +2,10 @@
 the command line run as a user runs it."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,18 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run `python -m analysis ARGS` and give the finished process."""
     return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd or config.ROOT, timeout=600)
+
+
+def run_signalled(args: list[str], sig: int, after: float) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """Run `python -m analysis ARGS` in a session of its own, send `sig` to its process group
+    `after` seconds in (as a terminal's Ctrl-C does), and give the finished process and the
+    ids of the processes of that group still running."""
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, cwd=config.ROOT)
+    time.sleep(after)
+    os.killpg(proc.pid, sig)
+    out, err = proc.communicate(timeout=60)
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    return subprocess.CompletedProcess(args, proc.returncode, out, err), left

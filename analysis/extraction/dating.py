@@ -73,20 +73,32 @@ def _listed_up_to(doc: Sentence, cand: Candidate, candidates: list[Candidate], e
 
 
 def _owned_periods(doc: Sentence, cand: Candidate, candidates: list[Candidate],
-                   found: list) -> dict[int, Candidate]:
-    """Give the periods that stand right after another number's phrase, keyed by id."""
-    owned: dict[int, Candidate] = {}
+                   found: list) -> set[int]:
+    """Give the ids of the periods that stand right after another number's phrase."""
+    owners = _period_owners(doc, candidates)
+    if not owners:
+        return set()
+    return {id(p) for p in found
+            if (o := owners.get(id(p))) and (len(o) > 1 or cand.index not in o)}
+
+
+def _period_owners(doc: Sentence, candidates: list[Candidate]) -> dict[int, set[int]]:
+    """Give, by period id, the candidates whose phrase a period of the sentence stands right
+    after ("588 km2 in June") or right before in brackets ("in August (594 sq km)");
+    computed once per sentence."""
+    if doc.period_owners is not None:
+        return doc.period_owners
+    owners: dict[int, set[int]] = {}
+    periods = doc.periods
     for i, other in enumerate(candidates):
-        if other is cand:
-            continue
         start = phrase_end(doc, other)
         end = candidates[i + 1].mention.start if i + 1 < len(candidates) else doc.start + len(doc.part)
-        for p in found:
-            if start <= p.start < end and not _CLAUSE_BREAK.search(doc.text, start, p.start):
-                owned[id(p)] = other
-            elif _BRACKETED_AFTER.fullmatch(doc.text, p.end, other.mention.start):
-                owned[id(p)] = other                      # "in August (594 sq km)"
-    return owned
+        for p in periods:
+            if start <= p.start < end and not _CLAUSE_BREAK.search(doc.text, start, p.start) or \
+                    _BRACKETED_AFTER.fullmatch(doc.text, p.end, other.mention.start):
+                owners.setdefault(id(p), set()).add(other.index)
+    doc.period_owners = owners
+    return owners
 
 
 def last_month(found: list[periods.Period], month: str | None) -> str | None:

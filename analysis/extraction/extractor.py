@@ -58,8 +58,11 @@ def _is_year(cand: Candidate) -> bool:
 
 
 def fact_row(article: Article, index: int, span: SentenceSpan, cand: Candidate, reading: Reading,
-             location: str | None, period: str | None, source: str | None) -> dict:
-    """Give the facts-table row (columns of schemas.FACTS) of one reading of a number."""
+             location: str | None, period: str | None, source: str | None,
+             shared: dict | None = None) -> dict:
+    """Give the facts-table row (columns of schemas.FACTS) of one reading of a number;
+    `shared` keeps one copy of the strings the rows of a sentence have in common."""
+    shared = {} if shared is None else shared
     m = cand.mention
     text = article.text
     phrase = m.qualifier_text
@@ -83,7 +86,8 @@ def fact_row(article: Article, index: int, span: SentenceSpan, cand: Candidate, 
         "location": location,
         "period": period,
         "source": source,
-        "sentence_id": sentence_id(article.article_id, index),
+        "sentence_id": shared.get("sentence_id") or shared.setdefault(
+            "sentence_id", sentence_id(article.article_id, index)),
         "start": m.start,
         "end": m.end,
         "number_text": text[m.start:m.end],
@@ -91,7 +95,8 @@ def fact_row(article: Article, index: int, span: SentenceSpan, cand: Candidate, 
         "cue": reading.cue,
         "stated_value": reading.stated_value,
         "stated_unit": reading.stated_unit,
-        "quote": " ".join(text[q_start:q_end].split()),
+        "quote": shared.get((q_start, q_end)) or shared.setdefault(
+            (q_start, q_end), " ".join(text[q_start:q_end].split())),
     }
 
 
@@ -106,6 +111,7 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
     memory.last_kind = found.last_kind
     cands = found.candidates
     decided: dict[int, CueChoice] = {}
+    shared: dict = {}
     rows: list[dict] = []
     source: str | None = None
     for i, cand in enumerate(cands):
@@ -128,7 +134,7 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
             if period is None and reading.metric == "territory_seized":
                 period = memory.last_month or ""
             rows.append(fact_row(article, index, span, cand, reading, location, period,
-                                 source or None))
+                                 source or None, shared))
     return rows
 
 

@@ -211,8 +211,11 @@ class Cue(NamedTuple):
     metrics: tuple[str, ...]
 
 
-def find_cues(text: str) -> list[Cue]:
-    """Give every cue in `text`; a negated one ("not damaged") blocks."""
+_new = tuple.__new__         # makes a Cue without its keyword handling: cues are many
+
+
+def find_cues(text: str, offset: int = 0) -> list[Cue]:
+    """Give every cue in `text` (spans plus `offset`); a negated one ("not damaged") blocks."""
     cues = []
     low = lowered(text)
     if low is None:
@@ -225,7 +228,7 @@ def find_cues(text: str) -> list[Cue]:
         if metrics != ("block",) and not metrics[0].startswith("without") and \
                 negation.search(scanned[max(0, match.start() - 20):match.start()]):
             metrics = ("block",)
-        cues.append(Cue(match.start(), match.end(), metrics))
+        cues.append(_new(Cue, (match.start() + offset, match.end() + offset, metrics)))
     return cues
 
 

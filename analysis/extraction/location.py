@@ -108,7 +108,9 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
     elif location is not None and metric in ("launched", "intercepted") and several_places(doc):
         location = DEFAULT_LOCATION[metric]   # "at Kharkiv and the Odesa region"
     if location is None:
-        if metric in DEFAULT_LOCATION and not points_back(sentence):
+        if doc.points_back is None:
+            doc.points_back = points_back(sentence)
+        if metric in DEFAULT_LOCATION and not doc.points_back:
             location = DEFAULT_LOCATION[metric]
         else:
             found = earlier()

@@ -5,16 +5,22 @@ the cheapest cue whose metric the number's noun allows wins (`choose_metric`).
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import NamedTuple
 
 from ..reading.vocabulary import UNIT_FOR
-from . import language
+from .language import (AUXILIARIES, BOUNDARY_PUNCT, BOUNDARY_WORDS, NOUN_METRIC,
+                       RELATIVE_WORDS)
 from .phrases import Candidate
 from .sentence import Sentence
 
 MAX_COST = 20           # words between a number and its cue, clause boundaries included
+# Cues more than this many tokens from a number are not weighed: each token costs at least
+# one unless an aside skips it, so such a cue is far past MAX_COST in any real sentence, and
+# a number-dense sentence costs numbers x window, not numbers x cues x length.
+CUE_WINDOW = 40
 SINGULAR_MAX_COST = 8   # "a woman was killed": the cue must be close
 BOUNDARY_COST = 6
 AND_COST = 3
@@ -47,8 +53,8 @@ _ALLOWED: dict[tuple, frozenset[str]] = {}
 def _allowed_for(cls: str | None, bare: bool, inherited: str | None) -> set[str]:
     """Give the metrics whose units count `cls`; for a bare number, casualties and outages and
     what its inherited noun allows."""
-    if cls in language.NOUN_METRIC:
-        return {language.NOUN_METRIC[cls]}
+    if cls in NOUN_METRIC:
+        return {NOUN_METRIC[cls]}
     if cls:
         return {metric for metric, units in UNIT_FOR.items() if cls in units}
     if bare:
@@ -60,11 +66,14 @@ def _allowed_for(cls: str | None, bare: bool, inherited: str | None) -> set[str]
     return set()
 
 
-def gap_cost(doc: Sentence, a: int, b: int, right: bool) -> float:
-    """Give the cost of the tokens [a, b) between a number and a cue."""
+def gap_cost(doc: Sentence, a: int, b: int, right: bool, bound: float = math.inf) -> float:
+    """Give the cost of the tokens [a, b) between a number and a cue; inf as soon as it
+    passes `bound` (the cost only grows along the tokens)."""
     cost = 0.0
     k = a
     while k < b:
+        if cost > bound:
+            return math.inf
         low = doc.lows[k]
         k += 1
         if low in _ASIDE_OPEN:
@@ -73,11 +82,11 @@ def gap_cost(doc: Sentence, a: int, b: int, right: bool) -> float:
                 cost += BOUNDARY_COST               # "eight missiles -- among ... -- were used"
                 k = close
                 continue
-        if low in language.BOUNDARY_PUNCT:
+        if low in BOUNDARY_PUNCT:
             cost += BOUNDARY_COST
-        elif low in language.BOUNDARY_WORDS:
-            if right and low in language.RELATIVE_WORDS and k < b and \
-                    doc.lows[k] not in language.AUXILIARIES:
+        elif low in BOUNDARY_WORDS:
+            if right and low in RELATIVE_WORDS and k < b and \
+                    doc.lows[k] not in AUXILIARIES:
                 return math.inf                     # "drones that Russia launched"
             cost += BOUNDARY_COST
         elif low in (".", "!", "?"):
@@ -118,6 +127,17 @@ _PASSIVE_DOWNED = re.compile(r"\b(?:were|was|have been|had been|has been)\s+(?:a
                              r"neutrali[sz]ed)\b", re.I)
 
 
+def _fits(metrics: tuple[str, ...], allowed: frozenset[str]) -> list[str]:
+    """Give the cue's metrics the number may take, `block` included."""
+    key = (metrics, allowed)
+    if key not in _FITS:
+        _FITS[key] = [x for x in metrics if x in allowed or x == "block"]
+    return _FITS[key]                  # shared: never changed in place
+
+
+_FITS: dict[tuple, list[str]] = {}
+
+
 def choose_metric(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
                   prefer_left: bool = False) -> CueChoice:
     """Give the cheapest cue of the sentence whose metric the candidate's noun allows
@@ -131,30 +151,46 @@ def choose_metric(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     best_start = s_start
     m = cand.mention
     np_end_char = doc.tok_ends[cand.np_end - 1] if cand.np_end > cand.tok else m.end
-    for c_start, c_end, metrics in doc.within_cues(s_start, s_end):
+    q = m.qualifier_start if m.qualifier_start is not None else m.start
+    q_tok = doc.tok_at(q)
+    # "... lost heating and 320,000 homes had no power": after "and", a new subject whose own
+    # verb comes after it
+    and_before = doc.tok_starts[q_tok - 1] if q_tok > 0 and doc.lows[q_tok - 1] == "and" else None
+    cues, lo, hi = doc.cues, 0, len(doc.cues)
+    first, last = doc.tok_at(s_start), doc.tok_at(s_end)
+    if cand.tok - CUE_WINDOW > first or cand.np_end + CUE_WINDOW < last:   # a long sentence
+        w_start = doc.tok_starts[max(first, cand.tok - CUE_WINDOW)]
+        w_end = doc.tok_ends[min(last, cand.np_end + CUE_WINDOW) - 1]
+        lo = bisect.bisect_left(doc.cue_starts, max(s_start, w_start))
+        hi = bisect.bisect_left(doc.cue_starts, min(s_end, w_end))
+    elif s_start > doc.start or s_end < doc.end:
+        lo = bisect.bisect_left(doc.cue_starts, s_start)
+        hi = bisect.bisect_left(doc.cue_starts, s_end)
+    for i in range(lo, hi):
+        c_start, c_end, metrics = cues[i]
         if c_start >= m.start and c_end <= np_end_char:
             continue                                  # a cue inside the phrase: "Russia-launched drones"
-        fits = [x for x in metrics if x in allowed or x == "block"]
+        fits = _FITS.get((metrics, allowed))
+        if fits is None:
+            fits = _fits(metrics, allowed)
         # "six missiles damaged ...", "a drone killed ...": the weapon flew
         subject = not fits and cand.cls in ("missile", "drone") and c_start >= np_end_char and (
             "damaged" in metrics or "killed" in metrics or "wounded" in metrics)
         if not fits and not subject:
             continue
+        # a cue must cost less than the best to win; adjustments take off 0.5 at most
         if c_end <= m.start:
-            start_tok = doc.tok_at(c_end)
-            q = m.qualifier_start if m.qualifier_start is not None else m.start
-            cost = gap_cost(doc, start_tok, doc.tok_at(q), right=False)
+            cost = gap_cost(doc, doc.tok_at(c_end), q_tok, right=False, bound=best[0] + 0.5)
             if prefer_left:
                 cost -= 0.5
             if "launched" in metrics and _PARTICIPLE_AT.match(text, c_start) and \
                     _WEAPON_BEFORE.search(text, max(s_start, c_start - 24), c_start):
                 cost += 2 * BOUNDARY_COST       # "Kalibrs launched from ships and two Iskanders"
-            q_tok = doc.tok_at(q)
-            if q_tok > 0 and doc.lows[q_tok - 1] == "and" and c_end < doc.tok_starts[q_tok - 1]:
-                cost += BOUNDARY_COST           # "... lost heating and 320,000 homes had no power":
-                #                                 a new subject whose own verb comes after it
+            if and_before is not None and c_end < and_before:
+                cost += BOUNDARY_COST
         elif c_start >= np_end_char:
-            cost = gap_cost(doc, cand.np_end, doc.tok_at(c_start), right=True) + 0.25
+            cost = gap_cost(doc, cand.np_end, doc.tok_at(c_start), right=True,
+                            bound=best[0] + 0.5) + 0.25
             if "launched" in metrics and MODIFIER_PARTICIPLE.match(text, np_end_char):
                 cost += 2 * BOUNDARY_COST       # "drones fired at Ukraine ... were shot down"
         else:
@@ -169,6 +205,7 @@ def choose_metric(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
             metric = "launched"
         else:
             metric = fits[0]
+        # the cheapest cue wins; of equally cheap ones, the first in the text
         if cost < best[0]:
             best = (cost, metric, text[c_start:c_end])
             best_start = c_start

@@ -10,7 +10,6 @@ percentages, clock times, calendar dates (`Feb. 24`, `24 February`) and years.
 """
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -27,6 +26,8 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _MONTH_RE = f"(?:{MONTH_NAME})"
+
+MAX_VALUE = 1e15          # above every count and measure the articles give; inf included
 
 # Orders of magnitude: the value FACTS.md gives each, and the range it stands for.
 ORDERS = {
@@ -130,10 +131,15 @@ class Mention:
 
     def shifted(self, offset: int) -> "Mention":
         """Give the same mention with every offset moved by `offset`."""
-        return dataclasses.replace(
-            self, start=self.start + offset, end=self.end + offset,
-            qualifier_start=None if self.qualifier_start is None else self.qualifier_start + offset,
-            unit_end=None if self.unit_end is None else self.unit_end + offset)
+        new = object.__new__(Mention)              # a copy without __init__: this is hot
+        new.__dict__.update(self.__dict__)
+        new.start += offset
+        new.end += offset
+        if new.qualifier_start is not None:
+            new.qualifier_start += offset
+        if new.unit_end is not None:
+            new.unit_end += offset
+        return new
 
 
 _WORD_SPLIT = re.compile(r"[- ]")
@@ -174,10 +180,11 @@ def _multiplier(text: str | None) -> float:
 def find_mentions(text: str) -> list[Mention]:
     """Give the candidate numbers in `text`, sorted by position, spans not overlapping."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))            # 1 where a mention already covers the character
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        return taken.find(1, start, end) == -1
+
 
     low = lowered(text)
 
@@ -205,7 +212,7 @@ def find_mentions(text: str) -> list[Mention]:
         mention.year_like = (not mult and "," not in match.group("num") and "." not in
                              match.group("num") and 1900 <= abs(value) <= 2100 and not sign)
         found.append(mention)
-        taken.append((mention.start, mention.end))
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
 
     probe = text.lower() if low is None else low
     orders = scan(_ORDERS) if any(word in probe for word in _ORDER_WORDS) else ()
@@ -215,7 +222,7 @@ def find_mentions(text: str) -> list[Mention]:
         phrase = match.group(1).lower()
         found.append(Mention(start=match.start(), end=match.end(), value=float(ORDERS[phrase][0]),
                              kind="order", qualifier="order_of_magnitude"))
-        taken.append((match.start(), match.end()))
+        taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
 
     for match in scan(_WORDS):
         words = match.group("w")
@@ -245,9 +252,10 @@ def find_mentions(text: str) -> list[Mention]:
         if _MONTH_AFTER.match(text[end:end + 14]) or _SKIP_AFTER.match(text[end:end + 12]):
             continue
         found.append(Mention(start=start, end=end, value=value, kind="word"))
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
 
-    found.sort(key=lambda m: m.start)
+    # a number beyond any count or measure ("999...9", 300 digits) is no figure
+    found = sorted((m for m in found if abs(m.value) < MAX_VALUE), key=lambda m: m.start)
     for mention in found:
         _attach_unit(text, mention)
         _attach_qualifier(text, mention)

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import language, numbers
-from .language import NOUNS, NOT_HEAD_BEFORE, STOP_WORDS, strip_possessive
+from . import numbers
+from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CLOSING_QUOTES, MEASURE_WORDS, MORE_WORDS,
+                       NOT_HEAD_BEFORE, NOUNS, STOP_WORDS, strip_possessive)
 from .sentence import Sentence
 
 
@@ -67,13 +68,13 @@ def clause_bounds(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     number (`next_start`)."""
     left = s_start
     for k in range(cand.tok - 1, doc.tok_at(s_start) - 1, -1):
-        if doc.lows[k] in language.BOUNDARY_PUNCT or doc.lows[k] in language.BOUNDARY_WORDS or \
+        if doc.lows[k] in BOUNDARY_PUNCT or doc.lows[k] in BOUNDARY_WORDS or \
                 doc.lows[k] == "and":
             left = doc.tok_ends[k]
             break
     right = min(s_end, next_start)
     for k in range(cand.np_end, doc.tok_at(right)):
-        if doc.lows[k] in language.BOUNDARY_PUNCT or doc.lows[k] in language.BOUNDARY_WORDS:
+        if doc.lows[k] in BOUNDARY_PUNCT or doc.lows[k] in BOUNDARY_WORDS:
             right = doc.tok_starts[k]
             break
     return left, right
@@ -98,11 +99,11 @@ def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
             kind: str) -> NounPhrase:
     """Give the noun phrase that starts at token `first` (after a number of `kind`)."""
     k = first
-    if k < stop and doc.lows[k] in language.CLOSING_QUOTES:
+    if k < stop and doc.lows[k] in CLOSING_QUOTES:
         k += 1                                       # '"thousands" of consumers'
     if kind == "order" and k < stop and doc.lows[k] == "of":
         k += 1
-    if k + 1 < stop and doc.lows[k] in language.MORE_WORDS and strip_possessive(doc.lows[k + 1]) in NOUNS:
+    if k + 1 < stop and doc.lows[k] in MORE_WORDS and strip_possessive(doc.lows[k + 1]) in NOUNS:
         k += 1                                       # "2,600 more buildings", "five other people"
     bare = k >= stop or doc.lows[k] in STOP_WORDS or not doc.lows[k][0].isalnum()
     modifiers = 0
@@ -127,7 +128,7 @@ def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
             k += 2                                    # "4 Kh-59/69 guided missiles"
             modifiers += 1
             continue
-        if word in language.MEASURE_WORDS and nxt == "of":
+        if word in MEASURE_WORDS and nxt == "of":
             k += 2                                    # "10 pieces of critical infrastructure"
             modifiers += 1
             continue

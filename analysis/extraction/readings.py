@@ -194,6 +194,8 @@ def _measure(doc: Sentence, cand: Candidate, candidates: list[Candidate], unit: 
     """Temperatures and areas; a bracketed conversion is the same fact, kept as `stated`."""
     m = cand.mention
     text = doc.text
+    if m.kind == "order":
+        return []                                       # "dozens of degrees": no reading
     metric = "temperature" if unit.startswith("deg") else "territory_seized"
     if metric == "territory_seized" and _TERRITORY_BLOCK.search(
             text[max(doc.start, m.start - 80):m.start]):

@@ -7,10 +7,13 @@ are false hits. Location, qualifier and period are accuracies over the matched f
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+from ..reading.vocabulary import METRICS, UNITS
 
 KEY = ["article_id", "metric", "unit", "value"]
 CONTEXT = ["location", "period", "qualifier"]
@@ -52,9 +55,39 @@ def _key(row: dict) -> tuple:
             value)
 
 
+GOLD_COLUMNS = ("article_id", *KEY[1:], *CONTEXT, "required", "quote")
+
+
 def read_gold(path: Path | str) -> pd.DataFrame:
-    """Give the gold facts of `path` as strings."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    """Give the gold facts of `path` as strings; a file that is no gold table of FACTS.md
+    raises ValueError naming the file and the first bad line."""
+    try:
+        gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError, UnicodeDecodeError) as err:
+        raise ValueError(f"{path}: cannot read the gold file: {' '.join(str(err).split())}") from None
+    missing = [c for c in GOLD_COLUMNS if c not in gold.columns]
+    if missing:
+        raise ValueError(f"{path}:1: gold file lacks column(s) {', '.join(missing)}")
+    checks = [
+        ("metric", lambda v: v in METRICS, f"not a metric ({', '.join(METRICS)})"),
+        ("unit", lambda v: v in UNITS, "not a unit of FACTS.md"),
+        ("value", _is_number, "not a number"),
+        ("required", lambda v: v in ("yes", "no"), "not 'yes' or 'no'"),
+    ]
+    for column, ok, reason in checks:
+        bad = ~gold[column].str.strip().map(ok)
+        if bad.any():
+            row = int(bad.to_numpy().argmax())
+            raise ValueError(f"{path}:{row + 2}: {column} {gold[column].iloc[row]!r} is {reason}")
+    return gold
+
+
+def _is_number(text: str) -> bool:
+    """Say whether `text` is a finite number."""
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 def score(predicted: pd.DataFrame, gold: pd.DataFrame, articles: set[str] | None = None) -> Score:

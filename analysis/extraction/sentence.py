@@ -8,6 +8,7 @@ import re
 
 from ..reading.articles import Article
 from . import language, numbers, periods, places
+from .language import lowered
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‑][\w]+)*|[^\W\d_][\w'’\-‑.]*(?<![.])|[^\w\s]")
 
@@ -15,14 +16,10 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‑][\w]+)*|[^\W\d_][\w'’\-‑.]*(?<
 def tokenize(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
     """Give the starts, ends (plus `offset`) and lower-cased texts of the word and punctuation
     tokens of `text`, as three parallel lists."""
-    low = language.lowered(text)
-    if low is None:
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        lows = [text[a:b].lower() for a, b in spans]
-    else:
-        spans = [m.span() for m in _TOKEN.finditer(low)]
-        lows = [low[a:b] for a, b in spans]
-    return [a + offset for a, _ in spans], [b + offset for _, b in spans], lows
+    low = lowered(text)
+    found = list(_TOKEN.finditer(text if low is None else low))
+    lows = [m.group().lower() for m in found] if low is None else [m.group() for m in found]
+    return [m.start() + offset for m in found], [m.end() + offset for m in found], lows
 
 
 def shift_places(found: list[places.Place], offset: int) -> list[places.Place]:
@@ -36,17 +33,25 @@ class Sentence:
     def __init__(self, article: Article, start: int = 0, end: int | None = None,
                  mentions: list[numbers.Mention] | None = None, dateline_end: int = 0):
         self.article, self.dateline_end = article, dateline_end
+        self.text = article.text             # the whole article's: every offset indexes it
         end = len(article.text) if end is None else end
         part = article.text[start:end]
         self.start, self.end, self.part = start, end, part
         self.tok_starts, self.tok_ends, self.lows = tokenize(part, start)
         found = numbers.find_mentions(part) if mentions is None else mentions
-        self.mentions = [m.shifted(start) for m in found]
-        self.cues = [language.Cue(a + start, b + start, metrics)
-                     for a, b, metrics in language.find_cues(part)]
-        self.cue_starts = [c[0] for c in self.cues]
+        # a number that starts inside a token is a piece of something else: "5,6", "01.07.2022"
+        starts, n = self.tok_starts, len(self.tok_starts)
+        self.mentions = [m.shifted(start) for m in found
+                         if (i := bisect.bisect_left(starts, m.start + start)) < n
+                         and starts[i] == m.start + start]
+        self.cues = language.find_cues(part, start)
+        self.cue_starts = [c.start for c in self.cues]
         self._places: list[places.Place] | None = None
-        self.several: bool | None = None        # names several places: location.several_places caches it
+        # what the later stages derive once per sentence: location.several_places,
+        # location.points_back on the whole sentence, dating's period owners
+        self.several: bool | None = None
+        self.points_back: bool | None = None
+        self.period_owners: dict[int, set[int]] | None = None
         self._periods: list[periods.Period] | None = None
 
     # places and periods are only read when a number became a fact
@@ -69,11 +74,6 @@ class Sentence:
                              if p.start + self.start >= self.dateline_end]
             self.period_starts = [p.start for p in self._periods]
         return self._periods
-
-    @property
-    def text(self) -> str:
-        """The whole article's text, which every offset indexes."""
-        return self.article.text
 
     def tok_at(self, offset: int) -> int:
         """Give the index of the first token starting at or after `offset`."""

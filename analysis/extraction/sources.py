@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import language
+from .language import NOT_SOURCES, PRONOUNS, TITLE_WORDS, lowered
 
 _SOURCE_VERBS = "|".join(language.SOURCE_VERBS)
 _SOURCE_VERB_BODY = r"(?=[a-z])\b(?:" + _SOURCE_VERBS + r")\b"
@@ -33,8 +34,8 @@ def reduce_source(raw: str) -> str | None:
     words = text.split()
     while words and words[0].lower() in _LEADING_WORDS:
         words = words[1:]
-    if not words or words[-1].lower() in language.NOT_SOURCES or \
-            words[0].lower() in language.NOT_SOURCES:
+    if not words or words[-1].lower() in NOT_SOURCES or \
+            words[0].lower() in NOT_SOURCES:
         return None
     from_org = _FROM_ORG.search(" ".join(words))
     if from_org:
@@ -42,11 +43,11 @@ def reduce_source(raw: str) -> str | None:
     # a person after a title or role: "Kyiv Mayor Vitali Klitschko" -> "Vitali Klitschko"
     run = 0
     for w in reversed(words):
-        if w[:1].isupper() and w.lower() not in language.TITLE_WORDS:
+        if w[:1].isupper() and w.lower() not in TITLE_WORDS:
             run += 1
         else:
             break
-    has_title = any(w.lower().strip(",") in language.TITLE_WORDS for w in words[:len(words) - run])
+    has_title = any(w.lower().strip(",") in TITLE_WORDS for w in words[:len(words) - run])
     if run >= 1 and has_title:
         return " ".join(words[-min(run, 3):])
     if run >= 2 and len(words) - run >= 2:
@@ -66,7 +67,7 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
     match = _SOURCE_AFTER.search(sentence)
     if match:
         return reduce_source(match.group("src"))
-    low = language.lowered(sentence)
+    low = lowered(sentence)
     verbs = _SOURCE_VERB.finditer(sentence) if low is None else _SOURCE_VERB_LOWER.finditer(low)
     for match in verbs:
         before = _TRAILING_AUX.sub("", sentence[max(0, match.start() - 90):
@@ -78,7 +79,7 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
         parts = _SOURCE_SPLIT.split(src)
         src = parts[-1].strip()
         low = src.lower()
-        if low in language.PRONOUNS:
+        if low in PRONOUNS:
             if low in ("he", "she") and last_person:
                 return last_person
             if low in ("it", "they") and last_source:

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from .metrics import CASUALTY_AND_OUTAGE
 from .phrases import Candidate
 from .sentence import Sentence
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     """A number as it would become a fact: its metric, the cue's cost and the limit for it,
     the kind of thing it counts and the unit of that kind for the metric."""
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import copy
 import html
+import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -23,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import config
+from . import staging
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 KERNEL = "airwar"         # the project's environment, registered by scripts/setup.sh
@@ -99,15 +102,57 @@ def _export_html(nb, title: str) -> str:
     return body
 
 
+class Kernels:
+    """The kernels a build is running, so that an interrupted build can end them at once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._live: set = set()
+        self.stopping = False
+
+    def add(self, manager) -> bool:
+        """Track a started kernel; False (and the kernel ended) when the build is stopping."""
+        with self._lock:
+            self._live.add(manager)
+            if not self.stopping:
+                return True
+        self._kill(manager)
+        return False
+
+    def discard(self, manager) -> None:
+        with self._lock:
+            self._live.discard(manager)
+
+    def stop(self) -> None:
+        """End every running kernel; the notebooks they ran fail at once."""
+        with self._lock:
+            self.stopping = True
+            live = list(self._live)
+        for manager in live:
+            self._kill(manager)
+
+    @staticmethod
+    def _kill(manager) -> None:
+        pid = getattr(getattr(manager, "provisioner", None), "pid", None)
+        if pid:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+
 def execute_notebook(path: Path, params: dict | None, html_out: Path,
-                     ipynb_out: Path | None = None) -> tuple[str, float, str | None]:
+                     ipynb_out: Path | None = None, tables: Path | None = None,
+                     kernels: Kernels | None = None) -> tuple[str, float, str | None]:
     """Execute one notebook with `params` injected, write its HTML (and executed copy).
 
+    With `tables`, the kernel reads the corpus tables from there (a build's staging folder).
     Gives (notebook name, seconds, error message or None).
     """
     import nbformat
     from nbclient import NotebookClient
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
     from nbclient.exceptions import CellExecutionError
 
     from ..reading.atomic import write_text
@@ -121,18 +166,29 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
         cell.id = "injected-parameters"                      # a fixed id keeps builds identical
         nb.cells.insert(index + 1, cell)
     sockets = tempfile.mkdtemp(prefix="airwar-kernel-")
-    manager = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "ipc"))
+    # asynchronous: nbclient then notices at once when a kernel dies or is ended
+    manager = AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "ipc"))
+    hooks = {"on_notebook_start": lambda notebook: kernels.add(manager)} if kernels else {}
     client = NotebookClient(nb, km=manager, timeout=CELL_TIMEOUT, kernel_name=KERNEL,
-                            resources={"metadata": {"path": str(path.parent)}})
+                            resources={"metadata": {"path": str(path.parent)}}, **hooks)
     error = None
+    env = {**os.environ, config.TABLES_ENV: str(tables)} if tables is not None else None
     try:
-        client.execute()
+        client.execute(**({"env": env} if env else {}))
     except CellExecutionError as err:
         error = str(err).strip().splitlines()[-1] if str(err).strip() else repr(err)
+    except Exception as err:                    # the kernel died or was ended
+        if kernels is None or not kernels.stopping:
+            raise
+        error = f"stopped ({type(err).__name__})"
     finally:
+        if kernels is not None:
+            kernels.discard(manager)
         if manager.has_kernel:
-            manager.shutdown_kernel(now=True)
+            run_sync(manager.shutdown_kernel)(now=True)
         shutil.rmtree(sockets, ignore_errors=True)
+    if kernels is not None and kernels.stopping:
+        return path.name, time.perf_counter() - started, "stopped"
     for cell in nb.cells:                                   # no run times in the saved notebook
         cell.metadata.pop("execution", None)
     body = _export_html(nb, _nb_title(nb, path.stem))
@@ -205,16 +261,62 @@ that read them.</p>
 """
 
 
-def build(articles: Path = config.ARTICLES, processed: Path | None = None,
-          reports: Path = config.REPORTS, jobs: int | None = None, keep_going: bool = False,
-          workers: int | None = None, update_notebooks: bool = False,
-          notebooks: list[Path] | None = None, progress: bool | None = None) -> int:
-    """Build the tables, the executed notebooks and the HTML report; give the exit status."""
+def _build_into(articles: Path, tables: Path, pages: Path, default: bool, processed: Path,
+                jobs: int | None, keep_going: bool, workers: int | None, update_notebooks: bool,
+                notebooks: list[Path] | None, progress: bool | None):
+    """Write the tables to `tables` and the pages to `pages` (staging folders); give the
+    notebooks that failed and the corpus."""
     from ..extraction.corpus import load_corpus
     from ..reading.atomic import write_text
     from ..reading.batches import default_workers
     from ..reading.tables import corpus_manifest, write_tables
 
+    cores = default_workers()
+    corpus = load_corpus([articles], keep_going=keep_going, workers=workers or cores,
+                         progress=progress)
+    for err in corpus.errors:
+        print(f"skipped {err}", file=sys.stderr)
+    write_tables(corpus, tables, corpus_manifest([articles]))
+
+    paths = notebooks or notebook_paths()
+    params = None if default else {"ARTICLES": str(articles), "PROCESSED": str(processed)}
+    jobs = max(1, min(jobs or cores, len(paths)))
+    failures = []
+    kernels = Kernels()
+    # the longest notebooks first, so the last one to start is a short one
+    order = sorted(paths, key=lambda p: -p.stat().st_size)
+    # threads suffice: each notebook runs in its own kernel process
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(execute_notebook, p, params, pages / p.with_suffix(".html").name,
+                               p if (update_notebooks and default) else None, tables, kernels)
+                   for p in order]
+        try:
+            for future in futures:
+                name, seconds, error = future.result()
+                status = "ok" if error is None else f"FAILED: {error}"
+                print(f"notebook {name}: {seconds:.1f} s {status}", file=sys.stderr)
+                if error:
+                    failures.append(name)
+        except BaseException:              # Ctrl-C, SIGTERM or a crash: end every kernel now
+            for future in futures:
+                future.cancel()
+            kernels.stop()
+            raise
+    title = "Air war workbook" + ("" if default else f": {articles.name}")
+    write_text(index_page(paths, corpus, title), pages / "index.html")
+    return failures, corpus
+
+
+def build(articles: Path = config.ARTICLES, processed: Path | None = None,
+          reports: Path = config.REPORTS, jobs: int | None = None, keep_going: bool = False,
+          workers: int | None = None, update_notebooks: bool = False,
+          notebooks: list[Path] | None = None, progress: bool | None = None) -> int:
+    """Build the tables, the executed notebooks and the HTML report; give the exit status.
+
+    Everything is written to staging folders first and swapped in only when every notebook
+    ran: a failed or interrupted build leaves the previous tables and report as they were,
+    and a second build into the same folders stops at once with a clear message.
+    """
     started = time.perf_counter()
     articles = Path(articles).resolve()
     default = articles == config.ARTICLES.resolve()
@@ -223,33 +325,23 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
         reports = reports / articles.name
     processed = Path(processed).resolve() if processed else (
         config.PROCESSED if default else reports / "data")
-    cores = default_workers()
-    corpus = load_corpus([articles], keep_going=keep_going, workers=workers or cores,
-                         progress=progress)
-    for err in corpus.errors:
-        print(f"skipped {err}", file=sys.stderr)
-    write_tables(corpus, processed, corpus_manifest([articles]))
+    with staging.locked([reports, processed]):
+        tables, pages = staging.staging_folder(processed), staging.staging_folder(reports)
+        try:
+            failures, corpus = _build_into(articles, tables, pages, default, processed,
+                                           jobs, keep_going, workers, update_notebooks,
+                                           notebooks, progress)
+            if failures:
+                print(f"build failed ({', '.join(failures)}): the previous report and tables "
+                      f"are left as they were", file=sys.stderr)
+                return 1
+            staging.swap_in(tables, processed)
+            staging.swap_in(pages, reports)
+        finally:
+            staging.discard(tables)
+            staging.discard(pages)
     print(f"tables: {len(corpus.articles)} articles, {len(corpus.sentences)} sentences, "
           f"{len(corpus.facts)} facts -> {processed}", file=sys.stderr)
-
-    paths = notebooks or notebook_paths()
-    params = None if default else {"ARTICLES": str(articles), "PROCESSED": str(processed)}
-    jobs = max(1, min(jobs or cores, len(paths)))
-    failures = []
-    # the longest notebooks first, so the last one to start is a short one
-    order = sorted(paths, key=lambda p: -p.stat().st_size)
-    # threads suffice: each notebook runs in its own kernel process
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(execute_notebook, p, params, reports / p.with_suffix(".html").name,
-                               p if (update_notebooks and default) else None) for p in order]
-        for future in futures:
-            name, seconds, error = future.result()
-            status = "ok" if error is None else f"FAILED: {error}"
-            print(f"notebook {name}: {seconds:.1f} s {status}", file=sys.stderr)
-            if error:
-                failures.append(name)
-    title = "Air war workbook" + ("" if default else f": {articles.name}")
-    write_text(index_page(paths, corpus, title), reports / "index.html")
     print(f"report: {reports / 'index.html'} in {time.perf_counter() - started:.1f} s",
           file=sys.stderr)
-    return 1 if failures or corpus.errors else 0
+    return 1 if corpus.errors else 0

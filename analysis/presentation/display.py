@@ -3,10 +3,12 @@ prose from the data."""
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
 import pandas as pd
 
+from .. import config
 from ..extraction.corpus import cached_corpus
 from ..reading.tables import Corpus
 
@@ -16,9 +18,10 @@ SCREEN_ROWS = 20
 def open_notebook(articles: Path | str, processed: Path | str | None = None) -> Corpus:
     """Set the notebook's display up and give the corpus tables of the articles in
     `articles`: those the build wrote to `processed` when they come from exactly these
-    articles, else extracted afresh."""
+    articles, else extracted afresh. A running build points its kernels at the tables it is
+    staging (config.TABLES_ENV), which are read instead of `processed`."""
     setup()
-    return cached_corpus(articles, processed)
+    return cached_corpus(articles, os.environ.get(config.TABLES_ENV) or processed)
 
 
 def setup() -> None:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
+from .. import config
 from . import schemas
-
 
 SUFFIX = ".txt"
 HEADER = re.compile(r"^ ?date (\S+)(?:[ \t]+(.*))?$")
@@ -26,7 +28,8 @@ DATELINE = re.compile(
     r"^\s*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)?)"  # KYIV, KIEV, NEW YORK
     r"(?=\s*(?:$|\n|,|\(|-|–|—|>>|\s[-–—]))"
 )
-SNIFF_BYTES = 8192
+# the days a datetime64[ns] column can hold, so the tables can hold every article's date
+FIRST_DAY, LAST_DAY = pd.Timestamp.min.date() + dt.timedelta(days=1), pd.Timestamp.max.date()
 
 
 class ArticleError(ValueError):
@@ -36,8 +39,19 @@ class ArticleError(ValueError):
                  skipped: list["ArticleError"] | None = None):
         self.path, self.reason, self.line = str(path), reason, line
         self.skipped = skipped or []        # with --keep-going: the files that led here
-        where = f"{self.path}:{line}" if line else self.path
+        shown = shown_path(self.path)
+        where = f"{shown}:{line}" if line else shown
         super().__init__(f"{where}: {reason}")
+
+
+def shown_path(path: Path | str) -> str:
+    """Give a path as it can be printed on one line: control characters (a newline, an
+    escape code) written as escapes."""
+    text = str(path)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
 
 
 @dataclass(frozen=True)
@@ -74,8 +88,11 @@ def find_article_files(paths: Iterable[Path | str]) -> list[Path]:
             if not found:
                 raise ArticleError(path, f"folder holds no articles (*{SUFFIX} files)")
             files.extend(found)
-        else:
+        elif path.is_file():
             files.append(path)
+        else:
+            raise ArticleError(path, "not a regular file (a pipe, device or socket), so not an "
+                                     "article")
     seen: dict[str, Path] = {}
     for path in files:
         if path.stem in seen and seen[path.stem].resolve() != path.resolve():
@@ -85,11 +102,30 @@ def find_article_files(paths: Iterable[Path | str]) -> list[Path]:
     return [unique[k] for k in sorted(unique)]
 
 
+def _read(path: Path) -> bytes:
+    """Give the bytes of an article file; a special file, or one over the size limit
+    (config.MAX_ARTICLE_BYTES), is refused before it is read."""
+    try:
+        info = os.stat(path)                  # before opening: opening a pipe would wait
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(path, "not a regular file (a pipe, device or socket), so not "
+                                     "an article")
+        if info.st_size > config.MAX_ARTICLE_BYTES:
+            raise ArticleError(path, f"{info.st_size / 2**20:,.0f} MB, over the limit of "
+                                     f"{config.MAX_ARTICLE_BYTES / 2**20:,.0f} MB for one "
+                                     f"article (AIRWAR_MAX_ARTICLE_MB)")
+        with open(path, "rb") as handle:
+            return handle.read(config.MAX_ARTICLE_BYTES + 1)
+    except OSError as err:
+        raise ArticleError(path, f"cannot read: {err.strerror or err}") from None
+
+
 def _decode(path: Path, data: bytes) -> str:
     if not data.strip():
         raise ArticleError(path, "empty file")
-    if b"\x00" in data[:SNIFF_BYTES]:
-        raise ArticleError(path, "binary file (NUL bytes), not a text article")
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ArticleError(path, "binary file (NUL bytes), not a text article", line)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -105,10 +141,7 @@ def parse_article(path: Path | str, data: bytes | None = None) -> Article:
     """Give the parsed article in `path` (or in `data`, its bytes)."""
     path = Path(path)
     if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            raise ArticleError(path, f"cannot read: {err.strerror or err}") from None
+        data = _read(path)
     text = _decode(path, data)
     first, _, _ = text.partition("\n")
     match = HEADER.match(first.rstrip())
@@ -123,6 +156,9 @@ def parse_article(path: Path | str, data: bytes | None = None) -> Article:
         published = dt.date(*map(int, parts.groups()))
     except ValueError:
         raise ArticleError(path, f"impossible date {stamp!r}", 1) from None
+    if not FIRST_DAY <= published <= LAST_DAY:
+        raise ArticleError(path, f"date {stamp} is outside {FIRST_DAY} to {LAST_DAY}, the days "
+                                 f"the tables can hold", 1)
     headline = (match.group(2) or "").strip()
     if not headline:
         raise ArticleError(path, "header has no headline after the date", 1)

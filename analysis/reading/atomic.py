@@ -1,4 +1,11 @@
-"""Write tables atomically: a failed run never leaves a half-written or clobbered file."""
+"""Write tables atomically: a failed run never leaves a half-written or clobbered file.
+
+Files are written to a temporary file beside the target and renamed into place, with the
+permissions a plain `open` would give them (the umask's), so a web server or a colleague can
+read them. In CSV, a text cell that a spreadsheet would run as a formula (it starts with
+`=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading `'`, as OWASP
+advises; Parquet keeps every value as it is.
+"""
 from __future__ import annotations
 
 import os
@@ -8,6 +15,17 @@ from pathlib import Path
 import pandas as pd
 
 FORMATS = {".csv": "csv", ".parquet": "parquet"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# read once: os.umask can only be read by setting it, which is not safe once threads run
+FILE_MODE = 0o666 & ~_umask()
 
 
 def table_format(path: Path | str) -> str:
@@ -16,6 +34,21 @@ def table_format(path: Path | str) -> str:
     if suffix not in FORMATS:
         raise ValueError(f"{path}: output must end in .csv or .parquet, not {suffix or 'nothing'!r}")
     return FORMATS[suffix]
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give `frame` with every text cell that starts like a formula prefixed with `'`."""
+    out = frame
+    for column in frame.columns:
+        values = frame[column]
+        if not (pd.api.types.is_string_dtype(values) or values.dtype == object):
+            continue
+        risky = values.astype("string").str.startswith(FORMULA_START).fillna(False).astype(bool)
+        if risky.any():
+            if out is frame:
+                out = frame.copy()
+            out[column] = values.astype("string").mask(risky, "'" + values.astype("string"))
+    return out
 
 
 def write_table(frame: pd.DataFrame, path: Path | str) -> Path:
@@ -27,9 +60,10 @@ def write_table(frame: pd.DataFrame, path: Path | str) -> Path:
     os.close(handle)
     try:
         if kind == "csv":
-            frame.to_csv(tmp, index=False, lineterminator="\n")
+            spreadsheet_safe(frame).to_csv(tmp, index=False, lineterminator="\n")
         else:
             frame.to_parquet(tmp, index=False)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -45,6 +79,7 @@ def write_text(text: str, path: Path | str) -> Path:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

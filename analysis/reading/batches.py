@@ -5,8 +5,9 @@ The work is any function from a batch of `Article` values to a frame (the extrac
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import signal
 from contextlib import closing
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -62,18 +63,31 @@ def _shared_batch(start: int, stop: int) -> pd.DataFrame:
     return work(articles[start:stop])
 
 
+def _worker_start(initializer: Callable | None, initargs: tuple) -> None:
+    """Start a worker: Ctrl-C is the parent's to handle, SIGTERM ends it at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _call(task: tuple):
+    work, *args = task
+    return work(*args)
+
+
 def _pooled(work: Callable, tasks: Sequence[tuple], workers: int,
             initializer: Callable | None = None, initargs: tuple = ()) -> Iterator:
-    """Give work(*task) for each task, in task order, computed by `workers` processes."""
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), initializer=initializer,
-                               initargs=initargs)
+    """Give work(*task) for each task, in task order, computed by `workers` processes.
+
+    However the caller stops (an error, Ctrl-C, SIGTERM, or it stops reading), the workers
+    are ended at once and the queued tasks dropped."""
+    pool = multiprocessing.Pool(min(workers, len(tasks)), _worker_start, (initializer, initargs))
     try:
-        futures = [pool.submit(work, *task) for task in tasks]
-        for future in futures:
-            yield future.result()
+        yield from pool.imap(_call, [(work, *task) for task in tasks])
     finally:
-        # on an error the queued batches are dropped rather than extracted
-        pool.shutdown(cancel_futures=True)
+        pool.terminate()
+        pool.join()
 
 
 def progress_bar(total: int, progress: bool | None):

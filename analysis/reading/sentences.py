@@ -73,9 +73,11 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def sentence_spans(article: Article) -> list[SentenceSpan]:
-    """Give the span of the headline and of each body sentence, in order."""
-    spans = [SentenceSpan("headline", article.headline_start,
-                          article.headline_start + len(article.headline))]
+    """Give the span of the headline and of each body sentence, in order; a headline longer
+    than MAX_SENTENCE is cut like a body sentence."""
+    start = article.headline_start
+    spans = [SentenceSpan("headline", a, b)
+             for a, b in _trimmed(article.text, start, start + len(article.headline))]
     spans += [SentenceSpan("body", s, e) for s, e in split_sentences(article.text, article.body_start,
                                                                      len(article.text))]
     return spans

@@ -4,12 +4,17 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
+import tempfile
+import time
+
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from analysis.presentation.build import notebook_paths
-from tests.helpers import run_cli
+from tests.helpers import run_cli, run_signalled
 
 NOTEBOOKS = notebook_paths()
 
@@ -64,3 +69,57 @@ def test_build_reruns_on_another_corpus_reproducibly(tmp_path, seeds_dir):
     assert "extra" in facts
     manifest = json.loads((first / "data" / "manifest.json").read_text())
     assert set(manifest["articles"]) == {"000_26531b05a6b6a6d3", "001_eaf12c99b1d5aeae", "extra"}
+
+
+def _tree(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_failed_build_leaves_the_previous_report_whole(tmp_path, seeds_dir):
+    from analysis.presentation.build import build
+    reports, processed = tmp_path / "reports", tmp_path / "processed"
+    assert build(seeds_dir, processed=processed, reports=reports, notebooks=NOTEBOOKS[-1:]) == 0
+    before = _tree(reports), _tree(processed)
+    broken = tmp_path / "notebooks" / "01_broken.ipynb"
+    broken.parent.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise RuntimeError('boom')")])
+    nb.metadata["kernelspec"] = {"name": "airwar", "display_name": "Air war (project)", "language": "python"}
+    nbformat.write(nb, broken)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.txt").write_text(" date 2026-02-05 Other\n\nRussia launched 9 drones.\n", encoding="utf-8")
+    assert build(other, processed=processed, reports=reports,
+                 notebooks=[NOTEBOOKS[-1], broken]) == 1
+    assert (_tree(reports), _tree(processed)) == before
+    assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+
+
+def test_a_second_build_into_the_same_folders_stops_at_once(tmp_path, seeds_dir):
+    from analysis.presentation import staging
+    reports = tmp_path / "reports"
+    with staging.locked([reports]):
+        done = run_cli("build", "--articles", seeds_dir, "--reports", reports,
+                       "--processed", tmp_path / "processed")
+    assert done.returncode == 1
+    assert "another build is writing here" in done.stderr and "Traceback" not in done.stderr
+    assert not reports.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_ends_the_build_promptly_and_keeps_the_previous_report(tmp_path, seeds_dir,
+                                                                        sig, status):
+    reports, processed = tmp_path / "reports", tmp_path / "processed"
+    args = ["build", "--articles", seeds_dir, "--reports", reports, "--processed", processed]
+    assert run_cli(*args).returncode == 0
+    before = _tree(reports), _tree(processed)
+    kernels = set(Path(tempfile.gettempdir()).glob("airwar-kernel-*"))
+    started = time.monotonic()
+    done, left = run_signalled(args, sig, 3.0)            # while the notebooks run
+    assert done.returncode == status, done.stderr[-2000:]
+    assert time.monotonic() - started < 15
+    assert left == []                                     # no kernel outlives the build
+    assert (_tree(reports), _tree(processed)) == before
+    assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+    assert set(Path(tempfile.gettempdir()).glob("airwar-kernel-*")) <= kernels

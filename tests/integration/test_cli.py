@@ -1,11 +1,14 @@
 """The command line: extract, evaluate, help, bad input, atomic output."""
 from __future__ import annotations
 
+import signal
+import time
+
 import pandas as pd
 import pytest
 
 from analysis.reading import schemas
-from tests.helpers import SHARED_CORPUS, needs_shared, run_cli, write_article
+from tests.helpers import run_signalled, SHARED_CORPUS, needs_shared, run_cli, write_article
 
 GOOD = " date 2026-02-03 Drones hit Kyiv\n\nRussia launched 12 drones overnight, the air force said.\n"
 
@@ -137,3 +140,43 @@ def test_evaluate_prints_scores_and_misses(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "MISS" in done.stdout and "an invented figure" in done.stdout
     assert "precision" in done.stdout.splitlines()[-1]
+
+
+GOLD_HEADER = "article_id,metric,unit,value,qualifier,location,period,required,quote\n"
+
+
+@pytest.mark.parametrize("gold, expected", [
+    ("article_id,metric\nx,launched\n", "gold.csv:1: gold file lacks column(s) unit, value"),
+    (GOLD_HEADER + "x,flew,drones,1,exact,,,yes,q\n", "gold.csv:2: metric 'flew' is not a metric"),
+    (GOLD_HEADER + "x,launched,drones,1,exact,,,yes,q\nx,launched,drones,abc,exact,,,yes,q\n",
+     "gold.csv:3: value 'abc' is not a number"),
+    (GOLD_HEADER + "x,launched,parrots,1,exact,,,yes,q\n", "gold.csv:2: unit 'parrots'"),
+    (GOLD_HEADER + "x,launched,drones,1,exact,,,maybe,q\n", "gold.csv:2: required 'maybe'"),
+    (GOLD_HEADER + "other,launched,drones,1,exact,,,yes,q\n", "no gold fact is about the articles"),
+])
+def test_evaluate_names_a_bad_gold_file(tmp_path, seeds_dir, gold, expected):
+    path = tmp_path / "gold.csv"
+    path.write_text(gold, encoding="utf-8")
+    done = run_cli("evaluate", path, seeds_dir)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0] and "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_extract_ends_promptly_on_a_signal_and_leaves_nothing(tmp_path, sig, status):
+    from bench.make_corpus import make_corpus
+    corpus = tmp_path / "corpus"
+    make_corpus(600, corpus)
+    out = tmp_path / "facts.csv"
+    out.write_text("earlier output\n")
+    started = time.monotonic()
+    done, left = run_signalled(["extract", str(corpus), "--workers", "2", "--out", str(out),
+                             "--no-progress"], sig, 1.5)
+    assert done.returncode == status, done.stderr
+    assert time.monotonic() - started < 10
+    assert left == []                                     # the workers ended with it
+    assert out.read_text() == "earlier output\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

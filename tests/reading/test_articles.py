@@ -1,9 +1,13 @@
 """Reading article files: the format, the tables, and every kind of bad input."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.reading.articles import ArticleError, find_article_files, parse_article
 from analysis.extraction.corpus import load_corpus
 from analysis.reading.tables import read_articles
@@ -56,7 +60,10 @@ def test_header_without_leading_space(tmp_path):
     (b" date 03/02/2026 Headline\n\nBody.", "malformed date", 1),
     (b" date 2026-02-03\n\nBody.", "no headline", 1),
     (b" date 2026-02-03 Headline\n\nfine line\nbad \xff byte\n", "not UTF-8", 4),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", None),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", 3),
+    (b" date 2026-02-03 Headline\n\n" + b"text.\n" * 3000 + b"late \x00 NUL\n", "binary", 3003),
+    (b" date 1500-01-10 Headline\n\nBody.", "outside 1677-09-22 to 2262-04-11", 1),
+    (b" date 2300-01-10 Headline\n\nBody.", "outside 1677-09-22 to 2262-04-11", 1),
 ])
 def test_bad_files_name_file_and_line(tmp_path, content, reason, line):
     path = write_article(tmp_path, "bad.txt", content)
@@ -113,3 +120,32 @@ def test_large_file_is_processed(tmp_path, seeds_dir):
     single = load_corpus([sorted(seeds_dir.glob("*.txt"))[1]])
     assert len(corpus.facts) == copies * len(single.facts)
     assert isinstance(corpus.facts, pd.DataFrame)
+
+
+def test_special_files_are_refused_without_waiting(tmp_path):
+    """A pipe is named and refused, never opened (opening one waits for a writer)."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(ArticleError, match="not a regular file"):
+            parse_article(path)
+        with pytest.raises(ArticleError, match="not a regular file"):
+            find_article_files([path])
+    good = write_article(tmp_path, "ok.txt", " date 2026-02-03 A\n\nBody.\n")
+    assert find_article_files([tmp_path]) == [good]       # a folder's pipes are passed over
+
+
+def test_files_over_the_size_limit_are_refused(tmp_path, monkeypatch):
+    path = write_article(tmp_path, "big.txt", " date 2026-02-03 A\n\n" + "Body. " * 400_000)
+    monkeypatch.setattr(config, "MAX_ARTICLE_BYTES", 1024 * 1024)
+    with pytest.raises(ArticleError, match=r"2 MB, over the limit of 1 MB .*AIRWAR_MAX_ARTICLE_MB"):
+        parse_article(path)
+
+
+def test_control_characters_in_file_names_print_as_escapes(tmp_path):
+    path = write_article(tmp_path, "bad\nname\x1b[31m.txt", b"no header\n")
+    with pytest.raises(ArticleError) as info:
+        parse_article(path)
+    message = str(info.value)
+    assert "\n" not in message and "\x1b" not in message
+    assert "bad\\nname\\x1b[31m.txt:1: malformed header" in message
