@@ -88,9 +88,15 @@ MANIFEST = "manifest.json"
 
 
 def corpus_manifest(paths: Iterable[Path | str]) -> dict:
-    """Give the article ids and content hashes of the files under `paths`."""
-    files = find_article_files(paths)
-    return {"articles": {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}}
+    """Give the article ids and content hashes of the files under `paths`; a file that
+    cannot be read (skipped by --keep-going) is listed with no hash."""
+    hashes: dict[str, str | None] = {}
+    for path in find_article_files(paths):
+        try:
+            hashes[path.stem] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            hashes[path.stem] = None
+    return {"articles": hashes}
 
 
 def write_tables(corpus: Corpus, folder: Path | str, manifest: dict | None = None) -> list[Path]:

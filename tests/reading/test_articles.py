@@ -149,3 +149,20 @@ def test_control_characters_in_file_names_print_as_escapes(tmp_path):
     message = str(info.value)
     assert "\n" not in message and "\x1b" not in message
     assert "bad\\nname\\x1b[31m.txt:1: malformed header" in message
+
+
+def test_an_unreadable_file_is_skipped_by_keep_going_and_the_manifest(tmp_path, monkeypatch):
+    from analysis.reading import tables
+    good = write_article(tmp_path, "good.txt", " date 2026-02-03 A\n\nRussia launched 5 drones.\n")
+    bad = write_article(tmp_path, "locked.txt", " date 2026-02-03 B\n\nBody.\n")
+    real = Path.read_bytes
+
+    def read_bytes(path):
+        if path.name == bad.name:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    manifest = tables.corpus_manifest([tmp_path])
+    assert manifest["articles"]["locked"] is None and manifest["articles"]["good"]
+    assert good.exists()
