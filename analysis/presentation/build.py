@@ -59,7 +59,7 @@ def _headings(source: str) -> list[str]:
 def chart_alts(nb, title: str) -> list[str]:
     """Give a text alternative for each PNG output of `nb`, in order.
 
-    A chart drawn by a function of `analysis.plots` is described by its title; any other
+    A chart drawn by a function of `presentation.plots` is described by its title; any other
     image by the section (the latest Markdown heading) it appears in.
     """
     from . import plots

@@ -8,9 +8,11 @@ advises; Parquet keeps every value as it is.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
@@ -51,37 +53,37 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_table(frame: pd.DataFrame, path: Path | str) -> Path:
-    """Write `frame` to `path` (.csv or .parquet) through a temporary file and a rename."""
-    path = Path(path)
-    kind = table_format(path)
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[str]:
+    """Give a temporary file beside `path` to write; on success it gets the umask's mode and
+    replaces `path`, on any failure it is removed and `path` is left as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
-        if kind == "csv":
-            spreadsheet_safe(frame).to_csv(tmp, index=False, lineterminator="\n")
-        else:
-            frame.to_parquet(tmp, index=False)
+        yield tmp
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_table(frame: pd.DataFrame, path: Path | str) -> Path:
+    """Write `frame` to `path` (.csv or .parquet) through a temporary file and a rename."""
+    path = Path(path)
+    kind = table_format(path)
+    with _replacing(path) as tmp:
+        if kind == "csv":
+            spreadsheet_safe(frame).to_csv(tmp, index=False, lineterminator="\n")
+        else:
+            frame.to_parquet(tmp, index=False)
     return path
 
 
 def write_text(text: str, path: Path | str) -> Path:
     """Write `text` to `path` atomically."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8") as out:
+        out.write(text)
     return path

@@ -66,9 +66,14 @@ def _strings(values: list) -> pd.api.extensions.ExtensionArray:
 
 def rows_frame(rows: Sequence[dict]) -> pd.DataFrame:
     """Give the facts table of fact rows, with the schema's dtypes, not yet validated."""
+    names = tuple(schemas.FACT_COLUMNS)
+    if rows and all(tuple(row) == names for row in rows):
+        by_name = dict(zip(names, map(list, zip(*(row.values() for row in rows)))))
+    else:                                  # rows with columns missing or in another order
+        by_name = {name: [row.get(name) for row in rows] for name in names}
     columns = {}
-    for name in schemas.FACT_COLUMNS:
-        values = [row.get(name) for row in rows]
+    for name in names:
+        values = by_name[name]
         if name in FLOAT_COLUMNS:
             columns[name] = np.array(values, dtype="float64")
         elif name in INT_COLUMNS:

@@ -32,7 +32,7 @@ def test_dev_floor():
 
 @needs_shared
 def test_project_rule_matches_reference_scorer(tmp_path):
-    """`analysis.evaluate` and ../shared/tools/score_facts.py give the same figures."""
+    """`analysis.extraction.scoring` and ../shared/tools/score_facts.py give the same figures."""
     import subprocess
     import sys
     scorer = SHARED_CORPUS.parent / "tools" / "score_facts.py"
