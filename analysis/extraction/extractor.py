@@ -149,7 +149,7 @@ def extract_article(article: Article) -> list[dict]:
 
     for index, span in enumerate(spans):
         sentence = text[span.start:span.end]
-        mentions = numbers.find_mentions(sentence)
+        mentions = numbers.find_mentions(sentence, span.start)
         if not mentions and not _SINGULAR.search(sentence):
             if _MONTHISH.search(sentence):
                 memory.last_month = last_month(periods.find_periods(sentence, article.published),

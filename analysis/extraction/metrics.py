@@ -157,15 +157,15 @@ def choose_metric(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     # verb comes after it
     and_before = doc.tok_starts[q_tok - 1] if q_tok > 0 and doc.lows[q_tok - 1] == "and" else None
     cues, lo, hi = doc.cues, 0, len(doc.cues)
-    first, last = doc.tok_at(s_start), doc.tok_at(s_end)
-    if cand.tok - CUE_WINDOW > first or cand.np_end + CUE_WINDOW < last:   # a long sentence
-        w_start = doc.tok_starts[max(first, cand.tok - CUE_WINDOW)]
-        w_end = doc.tok_ends[min(last, cand.np_end + CUE_WINDOW) - 1]
-        lo = bisect.bisect_left(doc.cue_starts, max(s_start, w_start))
-        hi = bisect.bisect_left(doc.cue_starts, min(s_end, w_end))
-    elif s_start > doc.start or s_end < doc.end:
+    if s_start > doc.start or s_end < doc.end:
         lo = bisect.bisect_left(doc.cue_starts, s_start)
         hi = bisect.bisect_left(doc.cue_starts, s_end)
+    if len(doc.lows) > CUE_WINDOW:                      # a long sentence: only the cues near
+        first, last = doc.tok_at(s_start), doc.tok_at(s_end)
+        if cand.tok - CUE_WINDOW > first:
+            lo = max(lo, bisect.bisect_left(doc.cue_starts, doc.tok_starts[cand.tok - CUE_WINDOW]))
+        if cand.np_end + CUE_WINDOW < last:
+            hi = min(hi, bisect.bisect_left(doc.cue_starts, doc.tok_ends[cand.np_end + CUE_WINDOW - 1]))
     for i in range(lo, hi):
         c_start, c_end, metrics = cues[i]
         if c_start >= m.start and c_end <= np_end_char:

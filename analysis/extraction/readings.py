@@ -48,6 +48,7 @@ _INCLUDING_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.
 _LISTING_CUES = {"included", "includes", "including", "comprised", "consisted of"}
 _INTERCEPTED_SUBJECT = re.compile(r"\b(?:shot down|downed|intercepted|destroyed)\s+(?:were\s+|"
                                   r"have\s+|had\s+)?(?:included|includes|comprised)\b", re.I)
+_NO_UNITS: dict[str, str] = {}
 _STOCK_METRICS = ("without_heating", "without_power", "damaged")
 
 
@@ -90,7 +91,7 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
             stock_part = True
         elif metric is None or metric == "block" or cost > limit:
             metric, cue, cost = part_metric, part_cue, 0
-    units = UNIT_FOR.get(metric, {})
+    units = UNIT_FOR.get(metric, _NO_UNITS)
     inherits = cand.cls is None and cand.inherited in units
     cls = cand.inherited if inherits else cand.cls or "person"
     case = Case(doc, cand, metric, cost, limit, inherits, units.get(cls), stock_part)

@@ -38,12 +38,12 @@ class Sentence:
         part = article.text[start:end]
         self.start, self.end, self.part = start, end, part
         self.tok_starts, self.tok_ends, self.lows = tokenize(part, start)
-        found = numbers.find_mentions(part) if mentions is None else mentions
+        # `mentions`: those numbers.find_mentions gave for this stretch, at article offsets
+        found = numbers.find_mentions(part, start) if mentions is None else mentions
         # a number that starts inside a token is a piece of something else: "5,6", "01.07.2022"
         starts, n = self.tok_starts, len(self.tok_starts)
-        self.mentions = [m.shifted(start) for m in found
-                         if (i := bisect.bisect_left(starts, m.start + start)) < n
-                         and starts[i] == m.start + start]
+        self.mentions = [m for m in found if (i := bisect.bisect_left(starts, m.start)) < n
+                         and starts[i] == m.start]
         self.cues = language.find_cues(part, start)
         self.cue_starts = [c.start for c in self.cues]
         self._places: list[places.Place] | None = None
