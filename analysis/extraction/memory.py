@@ -12,7 +12,7 @@ from .sentence import shift_places
 from .sources import people_named
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleMemory:
     """One article's memory, filled in as the extractor reads it sentence by sentence."""
 

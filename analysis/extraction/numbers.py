@@ -108,7 +108,7 @@ _DIGITS_NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in
 _DIGITS_NOT_BEFORE = re.compile(f"(?:{_MONTH_BEFORE.pattern})|(?:{_RANGE_BEFORE.pattern})", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A number in the text: span, value, qualifier, and any unit glued to it."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .language import MONTH_NAME, MONTHS, WEEKDAYS
 
@@ -48,8 +48,7 @@ _RE_LOWER = re.compile(_RE_BODY)        # on lower-cased text: several times fas
 _KINDS = [k for k, _ in _PATTERNS]
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A time expression and what it resolves to."""
 
     start: int

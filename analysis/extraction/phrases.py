@@ -17,7 +17,7 @@ from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CLOSING_QUOTES, MEASURE_W
 from .sentence import Sentence
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Candidate:
     """A number with its noun phrase, before a metric is chosen."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .language import strip_possessive
 
@@ -121,8 +121,7 @@ TOWNS: dict[str, tuple[str, ...]] = {
 COUNTRY = "Ukraine"
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A place named in a text."""
 
     start: int

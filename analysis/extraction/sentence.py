@@ -30,6 +30,10 @@ def shift_places(found: list[places.Place], offset: int) -> list[places.Place]:
 class Sentence:
     """Everything found in one sentence (or stretch) of an article, indexed by position."""
 
+    __slots__ = ("article", "dateline_end", "text", "start", "end", "part", "tok_starts",
+                 "tok_ends", "lows", "mentions", "cues", "cue_starts", "_places", "place_starts",
+                 "_periods", "period_starts", "several", "points_back", "period_owners")
+
     def __init__(self, article: Article, start: int = 0, end: int | None = None,
                  mentions: list[numbers.Mention] | None = None, dateline_end: int = 0):
         self.article, self.dateline_end = article, dateline_end
