@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where the HTML goes (default: reports/)")
     build.add_argument("--jobs", type=_count, default=None, metavar="N",
                        help="notebooks executed at once (default: all cores)")
+    build.add_argument("--facts", type=Path, default=None, metavar="FILE",
+                       help="run every notebook on this facts table (CSV or Parquet: one "
+                            "corrected by hand, or labelled in FACTS.md's gold format) instead "
+                            "of the extracted one")
     build.add_argument("--update-notebooks", action="store_true",
                        help="also write the executed notebooks back to notebooks/")
     _add_corpus_options(build)
@@ -171,7 +175,8 @@ def cmd_build(args) -> int:
     from .presentation.build import build
     return build(articles=args.articles, processed=args.processed, reports=args.reports,
                  jobs=args.jobs, keep_going=args.keep_going, workers=args.workers,
-                 update_notebooks=args.update_notebooks, progress=args.progress)
+                 update_notebooks=args.update_notebooks, progress=args.progress,
+                 facts=args.facts)
 
 
 class Terminated(BaseException):

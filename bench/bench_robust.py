@@ -8,7 +8,8 @@ headline and the body), how many extract without raising and give a valid facts 
 then, each in a fresh process, the seconds and peak memory to extract an article of `--mb`
 MB of each hostile shape (one long headline, `1,1,1`, numbers and cues packed together,
 plain prose), and the peak of the memory reading and extracting it allocate (tracemalloc, in
-a second run), beside the article's size. Targets: every text survives; 1 MB of any shape
+a second run), beside the article's size; and the size of the facts table those facts make
+(which grows with the facts, not the text). Targets: every text survives; 1 MB of any shape
 in under 5 s; peak memory under 20 times the article plus the interpreter's own.
 """
 from __future__ import annotations
@@ -55,7 +56,7 @@ def random_text(rng: random.Random) -> tuple[str, str]:
 def survive(n: int, seed: int) -> None:
     from analysis.extraction.extractor import extract_article
     from analysis.reading.articles import ArticleError, parse_article
-    from analysis.reading.tables import facts_frame
+    from analysis.reading.fact_table import facts_frame
     rng = random.Random(seed)
     ok = rejected = 0
     failures: dict[str, int] = {}
@@ -90,6 +91,7 @@ def hostile(shape: str, mb: float) -> str:
 def child(shape: str, mb: float) -> None:
     from analysis.extraction.extractor import extract_article
     from analysis.reading.articles import parse_article
+    from analysis.reading.fact_table import facts_frame
     text = hostile(shape, mb).encode("utf-8")
     started = time.perf_counter()
     rows = extract_article(parse_article("hostile.txt", text))
@@ -100,8 +102,9 @@ def child(shape: str, mb: float) -> None:
     rows = extract_article(parse_article("hostile.txt", text))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    table = facts_frame(rows).memory_usage(deep=True).sum()
     print(json.dumps({"seconds": seconds, "facts": len(rows), "mb": len(text) / 2**20,
-                      "traced_mb": peak / 2**20,
+                      "traced_mb": peak / 2**20, "table_mb": table / 2**20,
                       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -120,7 +123,7 @@ def main() -> None:
     if args.texts:
         survive(args.texts, args.seed)
     print(f"{'shape':<18}{'MB':>6}{'seconds':>9}{'facts':>8}{'peak RSS MB':>13}"
-          f"{'allocated MB':>14}{'allocated/size':>16}")
+          f"{'allocated MB':>14}{'allocated/size':>16}{'table MB':>10}")
     for shape in args.shapes:
         done = subprocess.run([sys.executable, "-m", "bench.bench_robust", "--child", shape,
                                str(args.mb)], capture_output=True, text=True, timeout=3600)
@@ -129,7 +132,7 @@ def main() -> None:
             continue
         r = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"{shape:<18}{r['mb']:>6.2f}{r['seconds']:>9.2f}{r['facts']:>8,}{r['rss_mb']:>13.0f}"
-              f"{r['traced_mb']:>14.1f}{r['traced_mb'] / r['mb']:>15.1f}x")
+              f"{r['traced_mb']:>14.1f}{r['traced_mb'] / r['mb']:>15.1f}x{r['table_mb']:>10.1f}")
 
 
 if __name__ == "__main__":

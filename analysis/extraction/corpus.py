@@ -10,7 +10,10 @@ import pandas as pd
 from ..reading import batches, schemas
 from ..reading.articles import Article, ArticleError, articles_frame
 from ..reading.sentences import sentences_frame
-from ..reading.tables import MANIFEST, Corpus, corpus_manifest, read_articles, read_tables, rows_frame
+from ..reading.fact_table import FactColumns
+from ..reading.tables import (MANIFEST, Corpus, corpus_manifest, facts_file_entry, read_articles,
+                              read_tables)
+from .corrections import facts_from_file
 from .extractor import extract_article
 
 if TYPE_CHECKING:
@@ -19,10 +22,10 @@ if TYPE_CHECKING:
 
 def batch_facts(articles: Sequence[Article]) -> pd.DataFrame:
     """Give the facts table of a batch of articles, not yet validated."""
-    rows: list[dict] = []
+    facts = FactColumns()
     for article in articles:
-        rows.extend(extract_article(article))
-    return rows_frame(rows)
+        extract_article(article, facts)
+    return facts.frame()
 
 
 def validated_batch_facts(articles: Sequence[Article]) -> pd.DataFrame:
@@ -32,7 +35,7 @@ def validated_batch_facts(articles: Sequence[Article]) -> pd.DataFrame:
 
 def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """Give the validated facts table of per-batch tables, in their order."""
-    frame = pd.concat(frames, ignore_index=True) if frames else rows_frame([])
+    frame = pd.concat(frames, ignore_index=True) if frames else FactColumns().frame()
     return schemas.FACTS.validate(frame)
 
 
@@ -51,9 +54,14 @@ def extract_files(paths: Iterable[Path | str], workers: int = 1, keep_going: boo
 
 
 def load_corpus(paths: Iterable[Path | str], keep_going: bool = False, workers: int = 1,
-                progress: bool | None = None) -> Corpus:
-    """Give the articles, sentences and facts tables of the articles under `paths`."""
+                progress: bool | None = None, facts_file: Path | str | None = None) -> Corpus:
+    """Give the articles, sentences and facts tables of the articles under `paths`; the
+    facts are extracted, or read from `facts_file` (see `corrections`) when one is given."""
     articles, errors = read_articles(paths, keep_going=keep_going)
+    if facts_file is not None:
+        frames = articles_frame(articles), sentences_frame(articles)
+        return Corpus(*frames, facts=facts_from_file(facts_file, *frames), errors=errors,
+                      facts_file=facts_file_entry(facts_file))
     # facts first: worker processes fork before the other tables exist
     facts = extract_facts(articles, workers=workers, progress=progress)
     return Corpus(articles=articles_frame(articles), sentences=sentences_frame(articles),
@@ -68,7 +76,8 @@ def cached_corpus(articles: Path | str, processed: Path | str | None = None,
         folder = Path(processed)
         try:
             stored = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-            if stored == corpus_manifest([articles]):
+            # the facts may come from a file the build was given (build --facts)
+            if stored.get("articles") == corpus_manifest([articles])["articles"]:
                 return read_tables(folder)
         except (OSError, ValueError):
             pass

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ..reading.articles import Article
+from ..reading.fact_table import FactColumns, FactRow
 from ..reading.sentences import SentenceSpan, sentence_id, sentence_spans
 from . import language, numbers, periods
 from .dating import last_month, period_for
@@ -59,9 +60,9 @@ def _is_year(cand: Candidate) -> bool:
 
 def fact_row(article: Article, index: int, span: SentenceSpan, cand: Candidate, reading: Reading,
              location: str | None, period: str | None, source: str | None,
-             shared: dict | None = None) -> dict:
-    """Give the facts-table row (columns of schemas.FACTS) of one reading of a number;
-    `shared` keeps one copy of the strings the rows of a sentence have in common."""
+             shared: dict | None = None) -> FactRow:
+    """Give the facts-table row of one reading of a number, quoting its sentence (a window of
+    it around the number in a long one); `shared` keeps one copy of the sentence's id."""
     shared = {} if shared is None else shared
     m = cand.mention
     text = article.text
@@ -74,37 +75,20 @@ def fact_row(article: Article, index: int, span: SentenceSpan, cand: Candidate, 
     if q_end - q_start > QUOTE_WIDTH:
         q_start = max(span.start, m.start - QUOTE_WIDTH // 2)
         q_end = min(span.end, q_start + QUOTE_WIDTH)
-    return {
-        "fact_id": f"{article.article_id}:{m.start}:{reading.metric}",
-        "article_id": article.article_id,
-        "metric": reading.metric,
-        "unit": reading.unit,
-        "value": float(reading.value),
-        "qualifier": reading.qualifier,
-        "low": low,
-        "high": high,
-        "location": location,
-        "period": period,
-        "source": source,
-        "sentence_id": shared.get("sentence_id") or shared.setdefault(
-            "sentence_id", sentence_id(article.article_id, index)),
-        "start": m.start,
-        "end": m.end,
-        "number_text": text[m.start:m.end],
-        "qualifier_text": phrase,
-        "cue": reading.cue,
-        "stated_value": reading.stated_value,
-        "stated_unit": reading.stated_unit,
-        "quote": shared.get((q_start, q_end)) or shared.setdefault(
-            (q_start, q_end), " ".join(text[q_start:q_end].split())),
-    }
+    return FactRow(
+        article.article_id, reading.metric, reading.unit, float(reading.value), reading.qualifier,
+        low, high, location, period, source,
+        shared.get("sentence_id") or shared.setdefault("sentence_id",
+                                                       sentence_id(article.article_id, index)),
+        m.start, m.end, text[m.start:m.end], phrase, reading.cue, reading.stated_value,
+        reading.stated_unit, q_start, q_end)
 
 
 def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sentence,
-                    memory: ArticleMemory) -> list[dict]:
-    """Give the fact rows of one sentence; a row's period is None where the sentence names
-    none (the article's default period is given at the end), "" for a span longer than a
-    month."""
+                    memory: ArticleMemory) -> list[FactRow]:
+    """Give the fact rows of one sentence, each number's reading of a metric once; a row's
+    period is None where the sentence names none (the article's default period is given at
+    the end), "" for a span longer than a month."""
     s_start, s_end = span.start, span.end
     sentence = article.text[s_start:s_end]
     found = sentence_candidates(doc, s_start, s_end, memory.last_kind)
@@ -112,7 +96,8 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
     cands = found.candidates
     decided: dict[int, CueChoice] = {}
     shared: dict = {}
-    rows: list[dict] = []
+    rows: list[FactRow] = []
+    seen: set[tuple[int, str]] = set()
     source: str | None = None
     for i, cand in enumerate(cands):
         next_start = cands[i + 1].mention.start if i + 1 < len(cands) else s_end
@@ -128,6 +113,9 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
             source = source_for(sentence, memory.last_person(index), memory.last_source) or ""
             memory.last_source = source or memory.last_source
         for reading in made:
+            if (cand.mention.start, reading.metric) in seen:
+                continue                        # the number read twice as one metric
+            seen.add((cand.mention.start, reading.metric))
             location = location_for(doc, cand, reading.metric, sentence, s_start, s_end,
                                     next_start, lambda: memory.last_places(index))
             period = period_for(doc, cand, s_start, s_end, reading.metric, memory.last_month, cands)
@@ -138,14 +126,16 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
     return rows
 
 
-def extract_article(article: Article) -> list[dict]:
-    """Give the facts of one article as a list of row dicts (columns of schemas.FACTS)."""
+def extract_article(article: Article, into: FactColumns | None = None) -> FactColumns:
+    """Give the facts of one article (columns of schemas.FACTS), appended to `into` when
+    given."""
     text = article.text
     spans = sentence_spans(article)
     dateline = _DATELINE.match(text, article.body_start)
     dateline_end = dateline.end() if dateline else 0
     memory = ArticleMemory(article, spans)
-    rows: list[dict] = []
+    facts = FactColumns() if into is None else into
+    first = len(facts)
 
     for index, span in enumerate(spans):
         sentence = text[span.start:span.end]
@@ -160,27 +150,17 @@ def extract_article(article: Article) -> list[dict]:
         if sentence_rows and memory.default_period is None and span.section == "body":
             days = [p for p in doc.periods if p.kind in ("day", "date")]
             memory.default_period = days[0].value if days else article.published.isoformat()
-        rows.extend(sentence_rows)
+        facts.extend(sentence_rows, text)
         if sentence_rows:
-            memory.last_outage = next((r["metric"] for r in sentence_rows
-                                       if r["metric"] in _OUTAGES), None)
+            memory.last_outage = next((r.metric for r in sentence_rows
+                                       if r.metric in _OUTAGES), None)
         if sentence_rows or _MONTHISH.search(sentence):
             memory.last_month = last_month(doc.periods, memory.last_month)
     fallback = memory.default_period or article.published.isoformat()
-    for row in rows:
-        if row["period"] is None:
-            row["period"] = fallback            # the sentence named no period
-        elif row["period"] == "":
-            row["period"] = None                # a span: no day or month covers the figure
-    return _dedupe(rows)
-
-
-def _dedupe(rows: list[dict]) -> list[dict]:
-    """Give the rows with each fact id once (the first)."""
-    seen, out = set(), []
-    for row in rows:
-        if row["fact_id"] in seen:
-            continue
-        seen.add(row["fact_id"])
-        out.append(row)
-    return out
+    period = facts.column("period")
+    for i in range(first, len(period)):
+        if period[i] is None:
+            period[i] = fallback                # the sentence named no period
+        elif period[i] == "":
+            period[i] = None                    # a span: no day or month covers the figure
+    return facts

@@ -263,7 +263,7 @@ that read them.</p>
 
 def _build_into(articles: Path, tables: Path, pages: Path, default: bool, processed: Path,
                 jobs: int | None, keep_going: bool, workers: int | None, update_notebooks: bool,
-                notebooks: list[Path] | None, progress: bool | None):
+                notebooks: list[Path] | None, progress: bool | None, facts: Path | None = None):
     """Write the tables to `tables` and the pages to `pages` (staging folders); give the
     notebooks that failed and the corpus."""
     from ..extraction.corpus import load_corpus
@@ -273,7 +273,7 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
 
     cores = default_workers()
     corpus = load_corpus([articles], keep_going=keep_going, workers=workers or cores,
-                         progress=progress)
+                         progress=progress, facts_file=facts)
     for err in corpus.errors:
         print(f"skipped {err}", file=sys.stderr)
     write_tables(corpus, tables, corpus_manifest([articles]))
@@ -310,8 +310,13 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
 def build(articles: Path = config.ARTICLES, processed: Path | None = None,
           reports: Path = config.REPORTS, jobs: int | None = None, keep_going: bool = False,
           workers: int | None = None, update_notebooks: bool = False,
-          notebooks: list[Path] | None = None, progress: bool | None = None) -> int:
+          notebooks: list[Path] | None = None, progress: bool | None = None,
+          facts: Path | None = None) -> int:
     """Build the tables, the executed notebooks and the HTML report; give the exit status.
+
+    With `facts`, every notebook runs on that facts table (corrected by hand, or labelled in
+    FACTS.md's gold format) instead of the extracted one; its report and tables go to
+    their own folders (`reports/<articles>-<facts file>/`), never over the default ones.
 
     Everything is written to staging folders first and swapped in only when every notebook
     ran: a failed or interrupted build leaves the previous tables and report as they were,
@@ -319,10 +324,11 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
     """
     started = time.perf_counter()
     articles = Path(articles).resolve()
-    default = articles == config.ARTICLES.resolve()
+    facts = Path(facts).resolve() if facts is not None else None
+    default = articles == config.ARTICLES.resolve() and facts is None
     reports = Path(reports).resolve()
     if not default and reports == config.REPORTS.resolve():
-        reports = reports / articles.name
+        reports = reports / (articles.name + (f"-{facts.stem}" if facts else ""))
     processed = Path(processed).resolve() if processed else (
         config.PROCESSED if default else reports / "data")
     with staging.locked([reports, processed]):
@@ -330,7 +336,7 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
         try:
             failures, corpus = _build_into(articles, tables, pages, default, processed,
                                            jobs, keep_going, workers, update_notebooks,
-                                           notebooks, progress)
+                                           notebooks, progress, facts)
             if failures:
                 print(f"build failed ({', '.join(failures)}): the previous report and tables "
                       f"are left as they were", file=sys.stderr)

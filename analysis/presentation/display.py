@@ -19,9 +19,22 @@ def open_notebook(articles: Path | str, processed: Path | str | None = None) -> 
     """Set the notebook's display up and give the corpus tables of the articles in
     `articles`: those the build wrote to `processed` when they come from exactly these
     articles, else extracted afresh. A running build points its kernels at the tables it is
-    staging (config.TABLES_ENV), which are read instead of `processed`."""
+    staging (config.TABLES_ENV), which are read instead of `processed`. Says in a line
+    which facts table the notebook runs on."""
     setup()
-    return cached_corpus(articles, os.environ.get(config.TABLES_ENV) or processed)
+    corpus = cached_corpus(articles, os.environ.get(config.TABLES_ENV) or processed)
+    from IPython.display import display
+    display(md(facts_origin(corpus, Path(articles).name)))
+    return corpus
+
+
+def facts_origin(corpus: Corpus, folder: str) -> str:
+    """Give a line saying which facts table `corpus` holds: extracted, or a file's."""
+    n = f"{len(corpus.facts):,} facts about {len(corpus.articles):,} articles"
+    if corpus.facts_file is None:
+        return f"*Facts table: {n}, extracted from the articles in {esc(folder)}.*"
+    return (f"*Facts table: {n}, read from the facts file {esc(corpus.facts_file['name'])} "
+            f"(sha256 {corpus.facts_file['sha256'][:12]}), not extracted.*")
 
 
 def setup() -> None:

@@ -53,6 +53,21 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def read_table(path: Path | str) -> pd.DataFrame:
+    """Give the table at `path` (.csv or .parquet); CSV cells are read as text, empty ones as
+    missing, and the `'` that `spreadsheet_safe` put before a formula-like cell is taken off."""
+    path = Path(path)
+    if table_format(path) == "parquet":
+        return pd.read_parquet(path)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in frame.columns:
+        values = frame[column]
+        guarded = values.str.startswith(tuple("'" + c for c in FORMULA_START))
+        if guarded.any():
+            frame[column] = values.mask(guarded, values.str[1:])
+    return frame.replace("", None)
+
+
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[str]:
     """Give a temporary file beside `path` to write; on success it gets the umask's mode and

@@ -1,4 +1,4 @@
-"""The three tables of a corpus: built from rows, written, read back, and fingerprinted.
+"""The three tables of a corpus: written, read back, and fingerprinted.
 
 `Corpus` holds the `articles`, `sentences` and `facts` frames (`schemas` validates each);
 `write_tables` writes them as CSV and Parquet with a manifest of the articles' hashes, which
@@ -10,28 +10,26 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from . import schemas
 from .articles import Article, ArticleError, find_article_files, parse_article
 from .atomic import write_table, write_text
 
-FLOAT_COLUMNS = ("value", "low", "high", "stated_value")
-INT_COLUMNS = ("start", "end")
-
 
 @dataclass
 class Corpus:
-    """The tables of one corpus, and the files that could not be read."""
+    """The tables of one corpus, the files that could not be read, and where the facts
+    come from: None when extracted from the articles, else the facts file given (its name
+    and content hash, as the manifest records it)."""
 
     articles: pd.DataFrame
     sentences: pd.DataFrame
     facts: pd.DataFrame
     errors: list[ArticleError] = field(default_factory=list)
+    facts_file: dict | None = None
 
 
 def read_articles(paths: Iterable[Path | str], keep_going: bool = False
@@ -53,41 +51,6 @@ def read_articles(paths: Iterable[Path | str], keep_going: bool = False
     return good, bad
 
 
-def _strings(values: list) -> pd.api.extensions.ExtensionArray:
-    """Give `values` as an array of the tables' string dtype, None as missing."""
-    dtype = pd.StringDtype()
-    if dtype.storage == "pyarrow":
-        try:
-            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
-        except (pa.ArrowTypeError, pa.ArrowInvalid):
-            pass        # a value that is not a str: converted below as astype("string") does
-    return pd.array(values, dtype=dtype)
-
-
-def rows_frame(rows: Sequence[dict]) -> pd.DataFrame:
-    """Give the facts table of fact rows, with the schema's dtypes, not yet validated."""
-    names = tuple(schemas.FACT_COLUMNS)
-    if rows and all(tuple(row) == names for row in rows):
-        by_name = dict(zip(names, map(list, zip(*(row.values() for row in rows)))))
-    else:                                  # rows with columns missing or in another order
-        by_name = {name: [row.get(name) for row in rows] for name in names}
-    columns = {}
-    for name in names:
-        values = by_name[name]
-        if name in FLOAT_COLUMNS:
-            columns[name] = np.array(values, dtype="float64")
-        elif name in INT_COLUMNS:
-            columns[name] = np.array(values, dtype="int64")
-        else:
-            columns[name] = _strings(values)
-    return pd.DataFrame(columns, copy=False)
-
-
-def facts_frame(rows: Sequence[dict]) -> pd.DataFrame:
-    """Give the validated `facts` table built from fact rows."""
-    return schemas.FACTS.validate(rows_frame(rows))
-
-
 TABLES = ("articles", "sentences", "facts")
 MANIFEST = "manifest.json"
 
@@ -104,8 +67,15 @@ def corpus_manifest(paths: Iterable[Path | str]) -> dict:
     return {"articles": hashes}
 
 
+def facts_file_entry(path: Path | str) -> dict:
+    """Give the manifest's record of a facts file: its name and content hash."""
+    path = Path(path)
+    return {"name": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+
+
 def write_tables(corpus: Corpus, folder: Path | str, manifest: dict | None = None) -> list[Path]:
-    """Write the three tables to `folder` as CSV and Parquet, and the manifest; give the paths."""
+    """Write the three tables to `folder` as CSV and Parquet, and the manifest (with the
+    corpus's facts file, if any); give the paths."""
     folder = Path(folder)
     written = []
     for name in TABLES:
@@ -113,6 +83,8 @@ def write_tables(corpus: Corpus, folder: Path | str, manifest: dict | None = Non
         written.append(write_table(frame, folder / f"{name}.parquet"))
         written.append(write_table(frame, folder / f"{name}.csv"))
     if manifest is not None:
+        if corpus.facts_file is not None:
+            manifest = {**manifest, "facts_file": corpus.facts_file}
         written.append(write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
                                   folder / MANIFEST))
     return written
@@ -135,4 +107,8 @@ def read_tables(folder: Path | str, validate: bool = False) -> Corpus:
         for name, schema in (("articles", schemas.ARTICLES), ("sentences", schemas.SENTENCES),
                              ("facts", schemas.FACTS)):
             frames[name] = schema.validate(frames[name])
-    return Corpus(**frames)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    return Corpus(**frames, facts_file=manifest.get("facts_file"))

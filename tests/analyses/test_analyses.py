@@ -9,7 +9,7 @@ import pytest
 from analysis.analyses import agreement, claims, interceptions
 from analysis.presentation import plots
 from analysis.extraction.corpus import load_corpus
-from analysis.reading.tables import facts_frame
+from analysis.reading.fact_table import FactColumns, facts_frame
 from analysis.extraction.extractor import extract_article
 from analysis.reading.articles import parse_article
 
@@ -20,10 +20,10 @@ def corpus(seeds_dir):
 
 
 def _facts(*bodies: str, date: str = "2026-02-03") -> pd.DataFrame:
-    rows = []
+    rows = FactColumns()
     for i, body in enumerate(bodies):
         article = parse_article(f"a{i}.txt", f" date {date} Headline\n\n{body}\n".encode())
-        rows += extract_article(article)
+        extract_article(article, rows)
     return facts_frame(rows)
 
 

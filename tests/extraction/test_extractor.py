@@ -12,7 +12,7 @@ from analysis.extraction.numbers import bounds, find_mentions
 
 def facts(body: str, date: str = "2026-02-03", headline: str = "Headline") -> list[dict]:
     article = parse_article("t.txt", f" date {date} {headline}\n\n{body}\n".encode())
-    return extract_article(article)
+    return list(extract_article(article))
 
 
 def one(body: str, **kw) -> dict:

@@ -6,7 +6,7 @@ import pytest
 from analysis.extraction.extractor import extract_article
 from analysis.reading.articles import parse_article
 from analysis.reading.sentences import MAX_SENTENCE, sentence_spans
-from analysis.reading.tables import facts_frame
+from analysis.reading.fact_table import facts_frame
 
 CASES = {
     # a number with an inner separator at the end of a sentence or headline

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from analysis.extraction.extractor import extract_article
 from analysis.reading.articles import ArticleError, parse_article
-from analysis.reading.tables import facts_frame
+from analysis.reading.fact_table import facts_frame
 
 WORDS = st.sampled_from([
     "killed", "wounded", "drones", "missiles", "shot down", "more than", "minus", "-17", "1,170",

@@ -11,10 +11,11 @@ import time
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from analysis.presentation.build import notebook_paths
-from tests.helpers import run_cli, run_signalled
+from tests.helpers import SHARED_CORPUS, needs_shared, run_cli, run_signalled
 
 NOTEBOOKS = notebook_paths()
 
@@ -106,6 +107,7 @@ def test_a_second_build_into_the_same_folders_stops_at_once(tmp_path, seeds_dir)
     assert not reports.exists()
 
 
+
 @pytest.mark.slow
 @pytest.mark.parametrize("sig, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_signal_ends_the_build_promptly_and_keeps_the_previous_report(tmp_path, seeds_dir,
@@ -123,3 +125,31 @@ def test_a_signal_ends_the_build_promptly_and_keeps_the_previous_report(tmp_path
     assert (_tree(reports), _tree(processed)) == before
     assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
     assert set(Path(tempfile.gettempdir()).glob("airwar-kernel-*")) <= kernels
+
+
+@pytest.mark.slow
+@needs_shared
+def test_build_runs_every_notebook_on_a_gold_facts_file(tmp_path):
+    corpus, gold = SHARED_CORPUS / "wide", SHARED_CORPUS / "wide_gold.csv"
+    reports = tmp_path / "reports"
+    done = run_cli("build", "--articles", corpus, "--facts", gold, "--reports", reports)
+    assert done.returncode == 0, done.stderr[-2000:]
+    manifest = json.loads((reports / "data" / "manifest.json").read_text())
+    assert manifest["facts_file"]["name"] == "wide_gold.csv"
+    facts = pd.read_parquet(reports / "data" / "facts.parquet")
+    assert len(facts) == len(pd.read_csv(gold))
+    for path in NOTEBOOKS:
+        page = (reports / f"{path.stem}.html").read_text(encoding="utf-8")
+        assert "read from the facts file wide\\_gold.csv" in page or \
+            "read from the facts file wide_gold.csv" in page, path.name
+
+
+def test_a_bad_facts_file_stops_the_build_naming_its_line(tmp_path, seeds_dir):
+    bad = tmp_path / "facts.csv"
+    bad.write_text("article_id,metric,unit,value\n001_eaf12c99b1d5aeae,launched,missiles,71\n"
+                   "001_eaf12c99b1d5aeae,fired,missiles,71\n", encoding="utf-8")
+    reports = tmp_path / "reports"
+    done = run_cli("build", "--articles", seeds_dir, "--facts", bad, "--reports", reports)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{bad}, line 3: metric 'fired' is not one of" in done.stderr
+    assert not list(reports.rglob("*.html")) and not list(reports.rglob("*.csv"))
