@@ -32,13 +32,16 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=cwd or config.ROOT, timeout=600)
 
 
-def run_signalled(args: list[str], sig: int, after: float) -> tuple[subprocess.CompletedProcess, list[str]]:
-    """Run `python -m analysis ARGS` in a session of its own, send `sig` to its process group
-    `after` seconds in (as a terminal's Ctrl-C does), and give the finished process and the
-    ids of the processes of that group still running."""
+def run_signalled(args: list[str], sig: int, after: float, tmpdir: Path | None = None
+                  ) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """Run `python -m analysis ARGS` in a session of its own (with `tmpdir` as its temporary
+    folder, if given), send `sig` to its process group `after` seconds in (as a terminal's
+    Ctrl-C does), and give the finished process and the ids of the processes of that group
+    still running."""
+    env = {**os.environ, "TMPDIR": str(tmpdir)} if tmpdir is not None else None
     proc = subprocess.Popen([sys.executable, "-m", "analysis", *map(str, args)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, cwd=config.ROOT)
+                            start_new_session=True, cwd=config.ROOT, env=env)
     time.sleep(after)
     os.killpg(proc.pid, sig)
     out, err = proc.communicate(timeout=60)

@@ -2,7 +2,10 @@
 format, validated and completed so every analysis can run on it instead of the extractor's.
 
 The file needs only `article_id`, `metric`, `unit` and `value`; `qualifier`, `location`,
-`period`, `source` and `quote` are read when present. What the project's own table adds is
+`period`, `source` and `quote` are read when present. In a gold file, the rows a careful
+reader marked `required=no` (repeats, parts such as `four of them children`, counts of
+mixed kinds, vague orders of magnitude: FACTS.md) are left out, as an analysis would leave
+them out. What the project's own table adds is
 derived: where the number sits (the quote found in the article's text, the number found in
 the quote), its sentence, the range its qualifier allows; the rest is left empty. A bad
 value stops the run with one line naming the file and the line it is on.
@@ -112,12 +115,14 @@ def facts_from_file(path: Path | str, articles: pd.DataFrame,
     if missing:
         raise FactsFileError(f"{path}: no column {', '.join(missing)} (a facts file needs "
                              f"{', '.join(NEEDED)})")
+    if "required" in raw.columns:
+        raw = raw[raw["required"].fillna("yes").astype(str).str.strip().str.lower() != "no"]
     texts = dict(zip(articles["article_id"], articles["text"]))
     by_article = {a: g for a, g in sentences.groupby("article_id", sort=False)}
     taken: dict[str, set[tuple[int, str]]] = {}
     ids: dict[str, int] = {}
     rows = []
-    for index, record in enumerate(raw.to_dict("records")):
+    for index, record in zip(raw.index, raw.to_dict("records")):
         row = {c: _text(record.get(c)) for c in READ}
         row["qualifier"] = row["qualifier"] or "exact"
         _check_row(path, index, row, set(texts))

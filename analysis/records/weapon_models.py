@@ -115,6 +115,37 @@ def class_table(models: pd.DataFrame) -> dict[str, tuple[str, str | None]]:
     return table
 
 
+# words an article puts between a count and its noun that name a class ("18 ballistic
+# missiles", "60 Shahed drones"); model names are looked up in the models table
+TEXT_CLASSES = {"ballistic": "ballistic missile", "aeroballistic": "aeroballistic",
+                "aero-ballistic": "aeroballistic", "cruise": "cruise missile",
+                "kinzhal": "aeroballistic", "kinzhals": "aeroballistic",
+                "iskander": "ballistic missile", "iskanders": "ballistic missile",
+                "kalibr": "cruise missile", "kalibrs": "cruise missile",
+                "x-101": "cruise missile", "x-555": "cruise missile", "x-55": "cruise missile",
+                "zircon": "cruise missile", "tsirkon": "cruise missile", "oniks": "cruise missile",
+                "onyx": "cruise missile", "s-300": "ballistic missile", "s-400": "ballistic missile",
+                "guided": "cruise missile",
+                "shahed": "drone: shahed", "shaheds": "drone: shahed", "shahed-type": "drone: shahed",
+                "geran": "drone: shahed", "geran-2": "drone: shahed", "gerbera": "drone: decoy",
+                "decoy": "drone: decoy", "decoys": "drone: decoy", "imitation": "drone: decoy",
+                "reconnaissance": "drone: reconnaissance", "lancet": "drone: lancet"}
+_TEXT_WORD = re.compile(r"[\w\-]+")
+
+
+def class_in_text(words: str, table: dict[str, tuple[str, str | None]] | None = None) -> str | None:
+    """Give the class the words between a count and its noun name (`ballistic`, `Kalibr
+    cruise`, `Shahed-type attack`), None when they name none. Drone types are given as
+    `drone: <type>`, since the record counts every drone in one class."""
+    for word in _TEXT_WORD.findall(words):
+        key = normal_token(word)
+        if key in TEXT_CLASSES:
+            return TEXT_CLASSES[key]
+        if table and key in table and table[key][0] != "other":
+            return table[key][0]
+    return None
+
+
 def classify_token(token: str, table: dict[str, tuple[str, str | None]]) -> tuple[str, str | None, bool]:
     """Return (weapon_class, category, known) for one model token (no " and " in it)."""
     key = normal_token(token)

@@ -1,0 +1,270 @@
+"""Every night the corpus reports: launched and intercepted per article and weapon, with the
+range a qualifier allows, the rate and its Wilson interval over that range, beside the Air
+Force record for the same night and classes, and why they differ when they do.
+
+How an article's figures for one night become one launched and one intercepted count:
+- only figures of Ukraine's air defence count: a figure located in Russia or occupied
+  Crimea, or given by a Russian official (`drones downed over the Belgorod region`), is
+  `scope` "russia"; one located in a city or region is "regional"; one with no place
+  "unknown". Only "national" rows are compared with the national record;
+- a figure that names a class (`18 ballistic`, `7 Kalibr cruise missiles`, `60 Shahed`) is
+  a part; one that does not (`71 missiles`) is a total. A total is used when the article
+  gives one (the first exact one, else the first); otherwise its parts are summed, each
+  class once, and the row is marked `summed`;
+- a qualifier gives a range (`nearly 300` is 270 to 300): the rate is a range too, and its
+  Wilson interval runs from the lower bound at the smallest ratio to the upper bound at
+  the largest. An intercepted count above every launch count the range allows is a
+  conflict, shown as one and never drawn as a rate.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from ..records import airforce
+from ..records.weapon_models import class_in_text
+from .interceptions import wilson
+
+COLUMNS = ["night", "weapon", "article_id", "scope", "place", "classes", "summed",
+           "launched", "launched_low", "launched_high",
+           "intercepted", "intercepted_low", "intercepted_high",
+           "rate", "rate_low", "rate_high", "conflict",
+           "record_launched", "record_destroyed", "record_destroyed_or_not_reached",
+           "agree", "reason", "source", "quotes"]
+_DAY = r"\d{4}-\d{2}-\d{2}"
+RECORD_GROUP = {"missiles": "missiles", "drones": "drone"}
+
+# places of the other theatre: Russia's own regions and occupied Crimea
+RUSSIA_PLACES = {"Russia", "Moscow", "Belgorod", "Kursk", "Bryansk", "Voronezh", "Rostov",
+                 "Krasnodar", "Oryol", "Tula", "Kaluga", "Lipetsk", "Tambov", "Smolensk",
+                 "Ryazan", "Volgograd", "Saratov", "Novgorod", "Leningrad", "Tver", "Pskov",
+                 "Crimea", "Sevastopol", "Simferopol"}
+_RUSSIAN_SOURCE = re.compile(r"\bRussia|\bRussian\b|\bMoscow\b|\bKremlin\b|\bSobyanin\b|"
+                             r"\bGladkov\b|\bAksyonov\b|\bRazvozhayev\b")
+_OVER_RUSSIA = re.compile(r"\bover\s+(?:the\s+)?(?:Russia|Russian|occupied\s+Crimea|Crimea|"
+                          + "|".join(sorted(RUSSIA_PLACES - {"Russia"})) + r")\b")
+_HEAD = re.compile(r"\b(?:missiles?|drones?|UAVs?|rockets?)\b", re.I)
+
+
+def _scope(location, source, quote: str) -> str:
+    """Give whose air defence and where a figure is about (see the module's docstring)."""
+    if location in RUSSIA_PLACES or _OVER_RUSSIA.search(quote or "") or (
+            isinstance(source, str) and _RUSSIAN_SOURCE.search(source)):
+        return "russia"
+    if location == "Ukraine":
+        return "national"
+    return "unknown" if not isinstance(location, str) or not location else "regional"
+
+
+def _class_of(text: str, end: int) -> str | None:
+    """Give the class the words right after a number name (`18 ballistic missiles`,
+    `60 Shahed drones`), None for a plain count (`71 missiles`)."""
+    after = text[end:end + 60]
+    head = _HEAD.search(after)
+    words = after[:head.start()] if head else " ".join(after.split()[:2])
+    return class_in_text(words)
+
+
+def _figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Give the launch and interception figures of single nights, with scope and class."""
+    keep = facts[facts["metric"].isin(["launched", "intercepted"])
+                 & facts["unit"].isin(list(RECORD_GROUP))
+                 & facts["period"].str.fullmatch(_DAY).fillna(False).astype(bool)]
+    keep = keep.sort_values(["article_id", "start"], kind="stable")
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    out = pd.DataFrame({
+        "night": keep["period"].astype(str), "weapon": keep["unit"].astype(str),
+        "article_id": keep["article_id"].astype(str), "metric": keep["metric"].astype(str),
+        "value": keep["value"].astype(float), "qualifier": keep["qualifier"].astype(str),
+        "low": keep["low"].astype(float), "high": keep["high"].astype(float),
+        "place": keep["location"].astype(object).where(keep["location"].notna(), None),
+        "source": keep["source"].astype(object).where(keep["source"].notna(), None),
+        "quote": keep["quote"].astype(str),
+    })
+    out["scope"] = [_scope(p, s, q) for p, s, q in zip(out["place"], out["source"], out["quote"])]
+    out["cls"] = [_class_of(texts.get(a, ""), e) for a, e in zip(keep["article_id"], keep["end"])]
+    return out.reset_index(drop=True)
+
+
+def _combined(group: pd.DataFrame) -> dict:
+    """Give one metric's count for one article, night, weapon and scope: its total, else
+    the sum of its parts by class."""
+    totals = group[group["cls"].isna()]
+    if len(totals):
+        exact = totals[totals["qualifier"] == "exact"]
+        one = (exact if len(exact) else totals).iloc[0]
+        return {"value": one["value"], "low": one["low"], "high": one["high"], "classes": None,
+                "summed": False, "quotes": [one["quote"]]}
+    parts = group.drop_duplicates(["cls", "value"])
+    parts = parts.drop_duplicates("cls")          # a class given twice: its first figure
+    return {"value": parts["value"].sum(), "low": parts["low"].sum(), "high": parts["high"].sum(),
+            "classes": "|".join(sorted(parts["cls"])), "summed": len(parts) > 1,
+            "quotes": list(parts["quote"])}
+
+
+def _rates(launched, launch_low, launch_high, intercepted, int_low, int_high) -> tuple:
+    """Give (rate, low, high, conflict): the point rate and the Wilson interval over the
+    range the two counts allow, or a conflict when intercepted exceeds every launch count."""
+    if any(pd.isna(v) for v in (launched, intercepted)) or not launch_high or launch_high <= 0:
+        return math.nan, math.nan, math.nan, False
+    if int_low > launch_high:
+        return math.nan, math.nan, math.nan, True
+    rate = intercepted / launched if 0 < launched and intercepted <= launched else math.nan
+    lowest_n = launch_high if math.isfinite(launch_high) else max(launched, int_low)
+    low = wilson(int_low, lowest_n)[0]
+    top_n = max(launch_low, 1.0)
+    top_x = min(int_high if math.isfinite(int_high) else top_n, top_n)
+    high = wilson(top_x, top_n)[1]
+    if math.isnan(rate) and launch_low <= intercepted <= launch_high:
+        rate = 1.0
+    return rate, low, high, False
+
+
+def article_nights(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Give one row per night, weapon, article and scope: the launched and intercepted
+    counts with their ranges and the rate with its interval (columns of COLUMNS up to
+    `conflict`, and `source`, `quotes`)."""
+    figures = _figures(facts, articles)
+    rows = []
+    for (night, weapon, article, scope), group in figures.groupby(
+            ["night", "weapon", "article_id", "scope"], sort=True):
+        row = {"night": night, "weapon": weapon, "article_id": article, "scope": scope,
+               "place": "; ".join(dict.fromkeys(p for p in group["place"] if p)) or None,
+               "source": "; ".join(dict.fromkeys(s for s in group["source"] if s)) or None}
+        quotes, classes, summed = [], None, False
+        for metric in ("launched", "intercepted"):
+            sub = group[group["metric"] == metric]
+            if sub.empty:
+                row.update({metric: math.nan, f"{metric}_low": math.nan, f"{metric}_high": math.nan})
+                continue
+            got = _combined(sub)
+            row.update({metric: got["value"], f"{metric}_low": got["low"], f"{metric}_high": got["high"]})
+            quotes += got["quotes"]
+            summed = summed or got["summed"]
+            classes = got["classes"] if metric == "launched" or classes is None else classes
+        row.update({"classes": classes, "summed": summed,
+                    "quotes": " | ".join(dict.fromkeys(quotes))})
+        row["rate"], row["rate_low"], row["rate_high"], row["conflict"] = _rates(
+            row["launched"], row["launched_low"], row["launched_high"],
+            row["intercepted"], row["intercepted_low"], row["intercepted_high"])
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=[c for c in COLUMNS if not c.startswith(("record_", "agree",
+                                                                             "reason"))])
+    return out.astype({"summed": bool, "conflict": bool})
+
+
+def _record_for(record: pd.DataFrame, night: str, weapon: str, classes: str | None) -> dict | None:
+    """Give the record's launched, destroyed and destroyed-or-not-reached for a night and
+    the classes a row counts (its weapon's group when it names none); None without a report."""
+    sub = record[record["night"] == pd.Timestamp(night)]
+    if sub.empty:
+        return None
+    groups = classes.split("|") if isinstance(classes, str) and weapon == "missiles" else [RECORD_GROUP[weapon]]
+    sub = sub[sub["weapon_class"].isin(groups)]
+    total = {c: float(sub[c].astype("float64").sum()) for c in
+             ("launched", "destroyed", "destroyed_or_not_reached")}
+    return total
+
+
+def _judge(row: dict, rec: dict | None) -> tuple[object, str]:
+    """Give whether a row agrees with the record and the reason a reader can check."""
+    if row["scope"] == "russia":
+        return None, "a figure of Russia's air defence or over Russia: not compared"
+    if row["scope"] == "regional":
+        return None, f"a figure for {row['place']}: not compared with the national record"
+    if row["scope"] == "unknown":
+        return None, "no place given: cannot tell whether it is national"
+    if rec is None:
+        return None, "no Air Force report for this night in the record"
+    what = f" ({row['classes'].replace('|', ', ')})" if isinstance(row["classes"], str) else ""
+    checks, reasons = [], []
+    if not pd.isna(row["launched"]):
+        ok = row["launched_low"] <= rec["launched"] <= row["launched_high"]
+        checks.append(ok)
+        if not ok:
+            reasons.append(f"launched {row['launched']:g}{what}, the record {rec['launched']:g}")
+    if not pd.isna(row["intercepted"]):
+        in_range = lambda v: row["intercepted_low"] <= v <= row["intercepted_high"]
+        ok = in_range(rec["destroyed"]) or in_range(rec["destroyed_or_not_reached"])
+        checks.append(ok)
+        if not ok:
+            reasons.append(f"intercepted {row['intercepted']:g}{what}, the record destroyed "
+                           f"{rec['destroyed']:g} ({rec['destroyed_or_not_reached']:g} with those "
+                           "lost to electronic warfare)")
+        elif not in_range(rec["destroyed"]):
+            reasons.append("intercepted matches destroyed plus lost to electronic warfare")
+    if row["conflict"]:
+        reasons.insert(0, "the article gives more intercepted than launched")
+    agree = all(checks) if checks else None
+    if agree and not reasons:
+        reasons.append("within the range the article's figures allow" if row["launched_low"] !=
+                       row["launched_high"] else "the same counts")
+    return agree, "; ".join(reasons)
+
+
+def nights_table(facts: pd.DataFrame, articles: pd.DataFrame, attacks: pd.DataFrame,
+                 command: str = "national") -> pd.DataFrame:
+    """Give `article_nights` beside the Air Force record (columns of COLUMNS): the record's
+    counts for the night and classes, whether they agree, and why not."""
+    rows = article_nights(facts, articles)
+    record = airforce.nightly(attacks, command)
+    out = []
+    for row in rows.to_dict("records"):
+        rec = _record_for(record, row["night"], row["weapon"], row["classes"]) \
+            if row["scope"] == "national" else None
+        row["record_launched"] = rec["launched"] if rec else math.nan
+        row["record_destroyed"] = rec["destroyed"] if rec else math.nan
+        row["record_destroyed_or_not_reached"] = rec["destroyed_or_not_reached"] if rec else math.nan
+        row["agree"], row["reason"] = _judge(row, rec)
+        out.append(row)
+    frame = pd.DataFrame(out, columns=COLUMNS)
+    frame["agree"] = frame["agree"].astype("boolean")
+    return frame.astype({"summed": bool, "conflict": bool}).reset_index(drop=True)
+
+
+def yearly(nights: pd.DataFrame, attacks: pd.DataFrame, command: str = "national") -> pd.DataFrame:
+    """Give per year and weapon: the corpus's national nights and articles, their median
+    rate, how many agree with the record, and the record's own nights, launches and rate."""
+    national = nights[nights["scope"] == "national"].assign(
+        year=lambda f: f["night"].str[:4].astype(int))
+    record = airforce.nightly(attacks, command)
+    record = record[record["weapon_class"].isin(list(RECORD_GROUP.values()))].assign(
+        year=lambda f: f["night"].dt.year,
+        weapon=lambda f: f["weapon_class"].map({v: k for k, v in RECORD_GROUP.items()}))
+    rec = record.groupby(["year", "weapon"]).agg(
+        record_nights=("launched", lambda s: int((s.astype("float64") > 0).sum())),
+        record_launched=("launched", lambda s: float(s.astype("float64").sum())),
+        record_destroyed=("destroyed", lambda s: float(s.astype("float64").sum())))
+    rec["record_rate"] = rec["record_destroyed"] / rec["record_launched"].where(rec["record_launched"] > 0)
+    ours = national.groupby(["year", "weapon"]).agg(
+        nights=("night", "nunique"), articles=("article_id", "nunique"),
+        median_rate=("rate", "median"),
+        agree=("agree", lambda s: int(s.fillna(False).sum())),
+        compared=("agree", lambda s: int(s.notna().sum())))
+    out = ours.join(rec, how="outer").reset_index()
+    for c in ("nights", "articles", "agree", "compared", "record_nights"):
+        out[c] = out[c].fillna(0).astype("int64")
+    return out.sort_values(["year", "weapon"]).reset_index(drop=True)
+
+
+def marked_nights(nights: pd.DataFrame) -> pd.DataFrame:
+    """Give the corpus's national nights as timestamps, one per night and weapon, with the
+    number of articles reporting each (for marking on the record's series)."""
+    national = nights[nights["scope"] == "national"]
+    out = national.groupby(["night", "weapon"]).agg(articles=("article_id", "nunique")).reset_index()
+    out["night"] = pd.to_datetime(out["night"])
+    return out
+
+
+def summary_line(nights: pd.DataFrame) -> str | None:
+    """Give the corpus's latest national night as a sentence of its rates, or None."""
+    national = nights[(nights["scope"] == "national") & nights["rate"].notna()]
+    if national.empty:
+        return None
+    night = national["night"].max()
+    parts = [f"{r.rate:.1%} of {r.launched:g} {r.weapon}" for r in
+             national[national["night"] == night].drop_duplicates("weapon").itertuples()]
+    return f"{night}: " + " and ".join(parts) + " intercepted"
+
