@@ -82,6 +82,6 @@ def test_a_file_without_the_needed_columns_says_which(seeds, tmp_path):
 def test_one_number_read_as_two_units_is_two_facts(seeds, tmp_path):
     fact = seeds.facts[seeds.facts["metric"] == "launched"].iloc[0]
     rows = [[fact["article_id"], "launched", unit, f"{fact['value']:g}", "exact", "Ukraine",
-             "2026-02-03", "", "no", fact["number_text"]] for unit in ("missiles", "drones")]
+             "2026-02-03", "", "yes", fact["number_text"]] for unit in ("missiles", "drones")]
     facts = facts_from_file(_gold(tmp_path, rows), seeds.articles, seeds.sentences)
     assert facts["fact_id"].is_unique and list(facts["unit"]) == ["missiles", "drones"]
