@@ -160,9 +160,35 @@ def cmd_evaluate(args) -> int:
     if not labelled & set(facts["article_id"]) and not labelled & _article_ids(args.paths):
         raise ValueError(f"{args.gold}: no gold fact is about the articles given "
                          f"({len(labelled)} labelled articles, none of them read)")
+    print(_nights_line(args.paths, args.gold, facts))
     print(report(score(facts, gold)))
     _report_skipped(errors)
     return 1 if errors else 0
+
+
+def _nights_line(paths, gold_path, facts) -> str:
+    """Give how many rows of the per-night table the extracted facts give as the gold does."""
+    import warnings
+
+    from .analyses.nights import compare, nights_table
+    from .extraction.corrections import FactsFileError, facts_from_file
+    from .reading.articles import articles_frame
+    from .reading.sentences import sentences_frame
+    from .reading.tables import read_articles
+    from .records import airforce
+    articles, _ = read_articles(paths, keep_going=True)
+    frames = articles_frame(articles), sentences_frame(articles)
+    try:
+        gold = facts_from_file(gold_path, *frames, other_articles=True)
+    except FactsFileError as err:          # scored above; a fact not in the text has no night
+        return f"nights: not compared ({err})"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        attacks = airforce.load_attacks()
+    rows = compare(nights_table(facts, frames[0], attacks), nights_table(gold, frames[0], attacks))
+    return (f"nights: {int(rows['same'].sum())} of {len(rows)} rows of the per-night table "
+            f"(night, weapon, article, scope) give the launched and intercepted counts the gold "
+            f"facts give")
 
 
 def _article_ids(paths) -> set[str]:

@@ -32,7 +32,10 @@ def wilson(successes: float, trials: float, z: float = Z95) -> tuple[float, floa
     denom = 1 + z * z / trials
     centre = (p + z * z / (2 * trials)) / denom
     half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    # at the edges the bound is the edge itself (the float sum falls a hair short of it)
+    low = 0.0 if successes == 0 else max(0.0, centre - half)
+    high = 1.0 if successes == trials else min(1.0, centre + half)
+    return (min(low, p), max(high, p))
 
 
 def jeffreys(successes: float, trials: float, level: float = 0.95) -> tuple[float, float]:

@@ -9,8 +9,8 @@ How an article's figures for one night become one launched and one intercepted c
   "unknown". Only "national" rows are compared with the national record;
 - a figure that names a class (`18 ballistic`, `7 Kalibr cruise missiles`, `60 Shahed`) is
   a part; one that does not (`71 missiles`) is a total. A total is used when the article
-  gives one (the first exact one, else the first); otherwise its parts are summed, each
-  class once, and the row is marked `summed`;
+  gives one (the largest exact one, else the largest); otherwise its parts are summed, each
+  class once at its largest figure, and the row is marked `summed`;
 - a qualifier gives a range (`nearly 300` is 270 to 300): the rate is a range too, and its
   Wilson interval runs from the lower bound at the smallest ratio to the upper bound at
   the largest. An intercepted count above every launch count the range allows is a
@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..records import airforce
@@ -88,20 +89,26 @@ def _figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _combined(group: pd.DataFrame) -> dict:
-    """Give one metric's count for one article, night, weapon and scope: its total, else
-    the sum of its parts by class."""
-    totals = group[group["cls"].isna()]
-    if len(totals):
-        exact = totals[totals["qualifier"] == "exact"]
-        one = (exact if len(exact) else totals).iloc[0]
+def _combined(figures: list[dict]) -> dict:
+    """Give one metric's count for one article, night, weapon and scope from its figures (in
+    text order): its total, else the sum of its parts by class."""
+    totals = [f for f in figures if f["cls"] is None]
+    if totals:
+        exact = [f for f in totals if f["qualifier"] == "exact"] or totals
+        # the largest: a smaller count beside a total is part of it ("one of the missiles")
+        one = max(exact, key=lambda f: f["value"])      # the first of equals
         return {"value": one["value"], "low": one["low"], "high": one["high"], "classes": None,
                 "summed": False, "quotes": [one["quote"]]}
-    parts = group.drop_duplicates(["cls", "value"])
-    parts = parts.drop_duplicates("cls")          # a class given twice: its first figure
-    return {"value": parts["value"].sum(), "low": parts["low"].sum(), "high": parts["high"].sum(),
-            "classes": "|".join(sorted(parts["cls"])), "summed": len(parts) > 1,
-            "quotes": list(parts["quote"])}
+    # a class given twice: its largest figure ("one of four cruise missiles" is part of four)
+    by_class: dict[str, dict] = {}
+    for f in figures:
+        if f["cls"] not in by_class or f["value"] > by_class[f["cls"]]["value"]:
+            by_class[f["cls"]] = f
+    parts = sorted(by_class.values(), key=figures.index)
+    return {"value": sum(f["value"] for f in parts), "low": sum(f["low"] for f in parts),
+            "high": sum(f["high"] for f in parts),
+            "classes": "|".join(sorted(by_class)), "summed": len(parts) > 1,
+            "quotes": [f["quote"] for f in parts]}
 
 
 def _rates(launched, launch_low, launch_high, intercepted, int_low, int_high) -> tuple:
@@ -126,17 +133,21 @@ def article_nights(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Give one row per night, weapon, article and scope: the launched and intercepted
     counts with their ranges and the rate with its interval (columns of COLUMNS up to
     `conflict`, and `source`, `quotes`)."""
-    figures = _figures(facts, articles)
+    groups: dict[tuple, list[dict]] = {}
+    for figure in _figures(facts, articles).to_dict("records"):
+        for name in ("cls", "place", "source"):         # missing as None, never NaN
+            figure[name] = figure[name] if isinstance(figure[name], str) else None
+        key = (figure["night"], figure["weapon"], figure["article_id"], figure["scope"])
+        groups.setdefault(key, []).append(figure)
     rows = []
-    for (night, weapon, article, scope), group in figures.groupby(
-            ["night", "weapon", "article_id", "scope"], sort=True):
+    for (night, weapon, article, scope), group in sorted(groups.items()):
         row = {"night": night, "weapon": weapon, "article_id": article, "scope": scope,
-               "place": "; ".join(dict.fromkeys(p for p in group["place"] if p)) or None,
-               "source": "; ".join(dict.fromkeys(s for s in group["source"] if s)) or None}
+               "place": "; ".join(dict.fromkeys(f["place"] for f in group if f["place"])) or None,
+               "source": "; ".join(dict.fromkeys(f["source"] for f in group if f["source"])) or None}
         quotes, classes, summed = [], None, False
         for metric in ("launched", "intercepted"):
-            sub = group[group["metric"] == metric]
-            if sub.empty:
+            sub = [f for f in group if f["metric"] == metric]
+            if not sub:
                 row.update({metric: math.nan, f"{metric}_low": math.nan, f"{metric}_high": math.nan})
                 continue
             got = _combined(sub)
@@ -155,17 +166,28 @@ def article_nights(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return out.astype({"summed": bool, "conflict": bool})
 
 
-def _record_for(record: pd.DataFrame, night: str, weapon: str, classes: str | None) -> dict | None:
+def _by_night(record: pd.DataFrame) -> dict[pd.Timestamp, dict[str, tuple[float, float, float]]]:
+    """Give the record's (launched, destroyed, destroyed or not reached) per night and group."""
+    out: dict = {}
+    values = record[["launched", "destroyed", "destroyed_or_not_reached"]].astype("float64")
+    for night, group, counts in zip(record["night"], record["weapon_class"],
+                                    values.itertuples(index=False, name=None)):
+        out.setdefault(night, {})[group] = counts
+    return out
+
+
+def _record_for(by_night: dict, night: str, weapon: str, classes: str | None) -> dict | None:
     """Give the record's launched, destroyed and destroyed-or-not-reached for a night and
-    the classes a row counts (its weapon's group when it names none); None without a report."""
-    sub = record[record["night"] == pd.Timestamp(night)]
-    if sub.empty:
+    the classes a row counts (its weapon's group when it names none); None without a report.
+    `by_night` is `_by_night` of the record."""
+    groups = by_night.get(pd.Timestamp(night))
+    if groups is None:
         return None
-    groups = classes.split("|") if isinstance(classes, str) and weapon == "missiles" else [RECORD_GROUP[weapon]]
-    sub = sub[sub["weapon_class"].isin(groups)]
-    total = {c: float(sub[c].astype("float64").sum()) for c in
-             ("launched", "destroyed", "destroyed_or_not_reached")}
-    return total
+    wanted = classes.split("|") if isinstance(classes, str) and weapon == "missiles" \
+        else [RECORD_GROUP[weapon]]
+    counts = [groups[g] for g in wanted if g in groups]
+    names = ("launched", "destroyed", "destroyed_or_not_reached")
+    return {name: float(np.nansum([c[i] for c in counts])) for i, name in enumerate(names)}
 
 
 def _judge(row: dict, rec: dict | None) -> tuple[object, str]:
@@ -209,10 +231,10 @@ def nights_table(facts: pd.DataFrame, articles: pd.DataFrame, attacks: pd.DataFr
     """Give `article_nights` beside the Air Force record (columns of COLUMNS): the record's
     counts for the night and classes, whether they agree, and why not."""
     rows = article_nights(facts, articles)
-    record = airforce.nightly(attacks, command)
+    by_night = _by_night(airforce.nightly(attacks, command))
     out = []
     for row in rows.to_dict("records"):
-        rec = _record_for(record, row["night"], row["weapon"], row["classes"]) \
+        rec = _record_for(by_night, row["night"], row["weapon"], row["classes"]) \
             if row["scope"] == "national" else None
         row["record_launched"] = rec["launched"] if rec else math.nan
         row["record_destroyed"] = rec["destroyed"] if rec else math.nan
@@ -237,7 +259,8 @@ def yearly(nights: pd.DataFrame, attacks: pd.DataFrame, command: str = "national
         record_nights=("launched", lambda s: int((s.astype("float64") > 0).sum())),
         record_launched=("launched", lambda s: float(s.astype("float64").sum())),
         record_destroyed=("destroyed", lambda s: float(s.astype("float64").sum())))
-    rec["record_rate"] = rec["record_destroyed"] / rec["record_launched"].where(rec["record_launched"] > 0)
+    rec["record_rate"] = (rec["record_destroyed"] / rec["record_launched"].where(
+        rec["record_launched"] > 0)).astype("float64")
     ours = national.groupby(["year", "weapon"]).agg(
         nights=("night", "nunique"), articles=("article_id", "nunique"),
         median_rate=("rate", "median"),
@@ -246,6 +269,8 @@ def yearly(nights: pd.DataFrame, attacks: pd.DataFrame, command: str = "national
     out = ours.join(rec, how="outer").reset_index()
     for c in ("nights", "articles", "agree", "compared", "record_nights"):
         out[c] = out[c].fillna(0).astype("int64")
+    for c in ("median_rate", "record_launched", "record_destroyed", "record_rate"):
+        out[c] = out[c].astype("float64")
     return out.sort_values(["year", "weapon"]).reset_index(drop=True)
 
 
@@ -268,3 +293,21 @@ def summary_line(nights: pd.DataFrame) -> str | None:
              national[national["night"] == night].drop_duplicates("weapon").itertuples()]
     return f"{night}: " + " and ".join(parts) + " intercepted"
 
+
+KEY = ["night", "weapon", "article_id", "scope"]
+
+
+def compare(ours: pd.DataFrame, theirs: pd.DataFrame) -> pd.DataFrame:
+    """Give every row (by night, weapon, article and scope) of two nights tables, such as
+    those of the extracted and of the gold facts, with both counts and whether they are
+    the same (`same`: both tables have the row, with equal launched and intercepted)."""
+    merged = ours[KEY + ["launched", "intercepted"]].merge(
+        theirs[KEY + ["launched", "intercepted"]], on=KEY, how="outer",
+        suffixes=("", "_other"), indicator="present")
+    same = merged["present"] == "both"
+    for c in ("launched", "intercepted"):
+        same &= (merged[c] == merged[f"{c}_other"]) | (merged[c].isna() & merged[f"{c}_other"].isna())
+    merged["same"] = same
+    merged["present"] = merged["present"].map({"both": "both", "left_only": "first only",
+                                               "right_only": "second only"}).astype("string")
+    return merged.sort_values(KEY).reset_index(drop=True)

@@ -64,12 +64,13 @@ def largest(nightly: pd.DataFrame, group: str = "all", n: int = 5) -> pd.DataFra
 
 
 def standing(nightly: pd.DataFrame, night) -> pd.DataFrame:
-    """Give where `night` ranks among all nights, by size and by rate, per weapon group."""
+    """Give where `night` ranks among all nights with launches, by size and by rate, per
+    weapon group; a group with nothing launched that night has no row."""
     rows = []
     for group in ("drone", "missiles", "all"):
         sub = nightly[nightly["weapon_class"] == group]
         this = sub[sub["night"] == pd.Timestamp(night)]
-        if this.empty:
+        if this.empty or not this["launched"].iloc[0] > 0:
             continue
         with_launch = nightly[(nightly["weapon_class"] == group) & (nightly["launched"] > 0)]
         rows.append({

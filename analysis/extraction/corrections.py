@@ -102,10 +102,11 @@ def _span(row: dict, text: str) -> tuple[int, int] | None:
     return None
 
 
-def facts_from_file(path: Path | str, articles: pd.DataFrame,
-                    sentences: pd.DataFrame) -> pd.DataFrame:
+def facts_from_file(path: Path | str, articles: pd.DataFrame, sentences: pd.DataFrame,
+                    other_articles: bool = False) -> pd.DataFrame:
     """Give the validated facts table of the facts file at `path` (CSV or Parquet), about
-    the corpus whose `articles` and `sentences` tables are given."""
+    the corpus whose `articles` and `sentences` tables are given; with `other_articles`,
+    rows about articles not in the corpus are left out instead of refused."""
     path = Path(path)
     try:
         raw = read_table(path)
@@ -118,14 +119,17 @@ def facts_from_file(path: Path | str, articles: pd.DataFrame,
     if "required" in raw.columns:
         raw = raw[raw["required"].fillna("yes").astype(str).str.strip().str.lower() != "no"]
     texts = dict(zip(articles["article_id"], articles["text"]))
+    if other_articles:
+        raw = raw[raw["article_id"].isin(set(texts))]
     by_article = {a: g for a, g in sentences.groupby("article_id", sort=False)}
     taken: dict[str, set[tuple[int, str]]] = {}
     ids: dict[str, int] = {}
+    known = set(texts)
     rows = []
     for index, record in zip(raw.index, raw.to_dict("records")):
         row = {c: _text(record.get(c)) for c in READ}
         row["qualifier"] = row["qualifier"] or "exact"
-        _check_row(path, index, row, set(texts))
+        _check_row(path, index, row, known)
         value = _value(path, index, record["value"])
         article = row["article_id"]
         used = taken.setdefault(article, set())

@@ -261,6 +261,22 @@ that read them.</p>
 """
 
 
+def write_analysis_tables(corpus, folder: Path) -> list[Path]:
+    """Write the tables the notebooks derive that readers ask for on their own, as CSV and
+    Parquet beside the corpus tables: `nights` (every night, weapon and article beside the
+    Air Force record). Give the paths."""
+    import warnings
+
+    from ..analyses import nights
+    from ..reading.atomic import write_table
+    from ..records import airforce
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")           # the notebooks report the record's issues
+        attacks = airforce.load_attacks()
+    table = nights.nights_table(corpus.facts, corpus.articles, attacks)
+    return [write_table(table, folder / f"nights{suffix}") for suffix in (".parquet", ".csv")]
+
+
 def _build_into(articles: Path, tables: Path, pages: Path, default: bool, processed: Path,
                 jobs: int | None, keep_going: bool, workers: int | None, update_notebooks: bool,
                 notebooks: list[Path] | None, progress: bool | None, facts: Path | None = None):
@@ -277,6 +293,7 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     for err in corpus.errors:
         print(f"skipped {err}", file=sys.stderr)
     write_tables(corpus, tables, corpus_manifest([articles]))
+    write_analysis_tables(corpus, tables)
 
     paths = notebooks or notebook_paths()
     params = None if default else {"ARTICLES": str(articles), "PROCESSED": str(processed)}

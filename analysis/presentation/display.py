@@ -72,6 +72,11 @@ def esc(value) -> str:
     return text
 
 
+def counted(n: int, noun: str) -> str:
+    """Give `n` and its noun, plural unless one: "1 night", "2,345 nights"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def pct(x: float, digits: int = 0) -> str:
     """Give a share as a percentage."""
     return f"{100 * x:.{digits}f}%"

@@ -33,6 +33,7 @@ TITLES = {
     "rate_over_time": "Share destroyed, nightly Air Force reports",
     "size_distribution": "How big attacks are: weapons launched per night",
     "class_rates": "Share destroyed by weapon class",
+    "nights_timeline": "Weapons launched per night, Air Force record, the corpus's nights marked",
 }
 
 STYLE = {
@@ -78,9 +79,11 @@ MAX_KEYS = 8       # legend entries beyond which the rest share one grey entry
 
 def interception_chart(ratios: pd.DataFrame):
     """Interception rate per weapon with 95% Wilson intervals, one row per night and article;
-    on a large corpus, the MAX_ROWS largest launches."""
+    on a large corpus, the MAX_ROWS largest launches. A row with more intercepted than
+    launched is no rate and is not drawn (the notebook lists it as a conflict)."""
     use_style()
     fig, ax = plt.subplots()
+    ratios = ratios[ratios["wilson_low"].notna() & (ratios["rate"] <= 1)]
     total = len(ratios)
     if total > MAX_ROWS:
         ratios = ratios.sort_values(["launched", "night", "article_id", "weapon"],
@@ -277,4 +280,33 @@ def class_rates(rates: pd.DataFrame):
     ax.legend(fontsize=8)
     finish(fig, ax, TITLES["class_rates"], "weapon class", "destroyed / launched (%)",
            "Ukrainian Air Force reports via P. Ivaniuk (Kaggle, CC BY-NC-SA 4.0); national command only")
+    return fig
+
+
+RECORD_SOURCE = ("Ukrainian Air Force reports via P. Ivaniuk, Massive Missile Attacks on Ukraine "
+                 "(Kaggle, CC BY-NC-SA 4.0); national command only")
+
+
+def nights_timeline(nightly: pd.DataFrame, marked: pd.DataFrame, window: int = 28):
+    """The record's weapons launched per night (rolling mean) for drones and missiles over
+    its whole series, each night the corpus reports marked on its weapon's line."""
+    use_style()
+    fig, ax = plt.subplots(figsize=(8.5, 4.2))
+    for weapon, group in (("drones", "drone"), ("missiles", "missiles")):
+        sub = nightly[nightly["weapon_class"] == group].set_index("night").sort_index()
+        if sub.empty:
+            continue
+        launched = sub["launched"].astype("float64")
+        rolled = launched.rolling(f"{window}D").mean()
+        ax.plot(rolled.index, rolled.values, color=WEAPON_COLORS[weapon], lw=1.2,
+                label=f"{weapon}, {window}-day mean")
+        ours = marked[marked["weapon"] == weapon]
+        on = launched.reindex(pd.DatetimeIndex(ours["night"]))
+        ax.plot(on.index, on.values, ls="none", marker=WEAPON_MARKERS[weapon], ms=6,
+                mfc="white", mec=WEAPON_COLORS[weapon], mew=1.5,
+                label=f"{weapon}: a night the articles report ({len(ours)})")
+    ax.set_yscale("symlog", linthresh=10)
+    ax.legend(fontsize=8, loc="upper left")
+    finish(fig, ax, TITLES["nights_timeline"], "night", "weapons launched (record)",
+           RECORD_SOURCE)
     return fig
