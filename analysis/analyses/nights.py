@@ -8,9 +8,11 @@ How an article's figures for one night become one launched and one intercepted c
   `scope` "russia"; one located in a city or region is "regional"; one with no place
   "unknown". Only "national" rows are compared with the national record;
 - a figure that names a class (`18 ballistic`, `7 Kalibr cruise missiles`, `60 Shahed`) is
-  a part; one that does not (`71 missiles`) is a total. A total is used when the article
-  gives one (the largest exact one, else the largest); otherwise its parts are summed, each
-  class once at its largest figure, and the row is marked `summed`;
+  a part; one that does not (`71 missiles`) is a total; one followed by `of` (`one of four
+  cruise missiles`) is part of the count after it and is left out. A total is used when the
+  article gives one (the largest exact one, else the largest); otherwise its parts are
+  summed, the same words once at their largest figure (a headline repeats the body), and
+  the row is marked `summed`;
 - a qualifier gives a range (`nearly 300` is 270 to 300): the rate is a range too, and its
   Wilson interval runs from the lower bound at the smallest ratio to the upper bound at
   the largest. An intercepted count above every launch count the range allows is a
@@ -25,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..records import airforce
-from ..records.weapon_models import class_in_text
+from ..records.weapon_models import class_in_text, class_words
 from .interceptions import wilson
 
 COLUMNS = ["night", "weapon", "article_id", "scope", "place", "classes", "summed",
@@ -59,13 +61,27 @@ def _scope(location, source, quote: str) -> str:
     return "unknown" if not isinstance(location, str) or not location else "regional"
 
 
-def _class_of(text: str, end: int) -> str | None:
-    """Give the class the words right after a number name (`18 ballistic missiles`,
-    `60 Shahed drones`), None for a plain count (`71 missiles`)."""
+_PART_OF = re.compile(r"\s*(?:of|out of)\s+(?:the\s+)?(?:\d|(?:two|three|four|five|six|seven|"
+                      r"eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|"
+                      r"seventy|eighty|ninety|a hundred|hundreds)\b)", re.I)
+
+
+def part_of_next(text: str, end: int) -> bool:
+    """Say whether a number is given as part of the count after it (`one of four`, `two of
+    the seven`)."""
+    return _PART_OF.match(text, end) is not None
+
+
+def _class_of(text: str, end: int) -> tuple[str | None, str | None]:
+    """Give the class the words right after a number name and the class words themselves
+    (`18 Russian ballistic missiles`: ballistic missile, "ballistic"; `16 Kalibr cruise
+    missiles`: cruise missile, "kalibr cruise"), or (None, None) for a plain count (`71
+    missiles`)."""
     after = text[end:end + 60]
     head = _HEAD.search(after)
     words = after[:head.start()] if head else " ".join(after.split()[:2])
-    return class_in_text(words)
+    cls = class_in_text(words)
+    return (cls, " ".join(class_words(words)) or cls) if cls else (None, None)
 
 
 def _figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -85,13 +101,19 @@ def _figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         "quote": keep["quote"].astype(str),
     })
     out["scope"] = [_scope(p, s, q) for p, s, q in zip(out["place"], out["source"], out["quote"])]
-    out["cls"] = [_class_of(texts.get(a, ""), e) for a, e in zip(keep["article_id"], keep["end"])]
+    named = [_class_of(texts.get(a, ""), e) for a, e in zip(keep["article_id"], keep["end"])]
+    out["cls"] = [n[0] for n in named]
+    out["label"] = [n[1] for n in named]
+    out["part"] = [part_of_next(texts.get(a, ""), e) for a, e in zip(keep["article_id"], keep["end"])]
     return out.reset_index(drop=True)
 
 
 def _combined(figures: list[dict]) -> dict:
     """Give one metric's count for one article, night, weapon and scope from its figures (in
-    text order): its total, else the sum of its parts by class."""
+    text order): its total, else the sum of its parts by class. A figure given as part of
+    the next (`one of four`) counts only when it is the metric's only figure (`28 out of
+    31 drones` were shot down: 28 is the interception count)."""
+    figures = [f for f in figures if not f["part"]] or figures
     totals = [f for f in figures if f["cls"] is None]
     if totals:
         exact = [f for f in totals if f["qualifier"] == "exact"] or totals
@@ -99,15 +121,15 @@ def _combined(figures: list[dict]) -> dict:
         one = max(exact, key=lambda f: f["value"])      # the first of equals
         return {"value": one["value"], "low": one["low"], "high": one["high"], "classes": None,
                 "summed": False, "quotes": [one["quote"]]}
-    # a class given twice: its largest figure ("one of four cruise missiles" is part of four)
-    by_class: dict[str, dict] = {}
+    # the same words given twice (headline and body): one figure, the largest
+    by_label: dict[str, dict] = {}
     for f in figures:
-        if f["cls"] not in by_class or f["value"] > by_class[f["cls"]]["value"]:
-            by_class[f["cls"]] = f
-    parts = sorted(by_class.values(), key=figures.index)
+        if f["label"] not in by_label or f["value"] > by_label[f["label"]]["value"]:
+            by_label[f["label"]] = f
+    parts = sorted(by_label.values(), key=figures.index)
     return {"value": sum(f["value"] for f in parts), "low": sum(f["low"] for f in parts),
             "high": sum(f["high"] for f in parts),
-            "classes": "|".join(sorted(by_class)), "summed": len(parts) > 1,
+            "classes": "|".join(sorted({f["cls"] for f in parts})), "summed": len(parts) > 1,
             "quotes": [f["quote"] for f in parts]}
 
 
@@ -135,7 +157,7 @@ def article_nights(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     `conflict`, and `source`, `quotes`)."""
     groups: dict[tuple, list[dict]] = {}
     for figure in _figures(facts, articles).to_dict("records"):
-        for name in ("cls", "place", "source"):         # missing as None, never NaN
+        for name in ("cls", "label", "place", "source"):     # missing as None, never NaN
             figure[name] = figure[name] if isinstance(figure[name], str) else None
         key = (figure["night"], figure["weapon"], figure["article_id"], figure["scope"])
         groups.setdefault(key, []).append(figure)

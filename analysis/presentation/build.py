@@ -264,17 +264,21 @@ that read them.</p>
 def write_analysis_tables(corpus, folder: Path) -> list[Path]:
     """Write the tables the notebooks derive that readers ask for on their own, as CSV and
     Parquet beside the corpus tables: `nights` (every night, weapon and article beside the
-    Air Force record). Give the paths."""
+    Air Force record) and `territory` (every territory figure, its span and the series of its
+    analysis). Give the paths."""
     import warnings
 
-    from ..analyses import nights
+    from ..analyses import nights, territory_gains
     from ..reading.atomic import write_table
-    from ..records import airforce
+    from ..records import airforce, territory
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")           # the notebooks report the record's issues
+        warnings.simplefilter("ignore")           # the notebooks report the records' issues
         attacks = airforce.load_attacks()
-    table = nights.nights_table(corpus.facts, corpus.articles, attacks)
-    return [write_table(table, folder / f"nights{suffix}") for suffix in (".parquet", ".csv")]
+        monthly = territory.load_territory()
+    tables = {"nights": nights.nights_table(corpus.facts, corpus.articles, attacks),
+              "territory": territory_gains.territory_table(corpus.facts, corpus.articles, monthly)}
+    return [write_table(table, folder / f"{name}{suffix}") for name, table in tables.items()
+            for suffix in (".parquet", ".csv")]
 
 
 def _build_into(articles: Path, tables: Path, pages: Path, default: bool, processed: Path,

@@ -29,12 +29,13 @@ UNIT_LABELS = {"buildings": "buildings", "homes": "homes", "subscribers": "subsc
 TITLES = {
     "interception_chart": "Share intercepted, with 95% Wilson interval",
     "cold_chart": "Temperature and heating outages by city (arrow: open-ended figure, bar: range)",
-    "territory_chart": "Territory seized by Russian forces per month",
     "rate_over_time": "Share destroyed, nightly Air Force reports",
     "size_distribution": "How big attacks are: weapons launched per night",
     "class_rates": "Share destroyed by weapon class",
     "nights_timeline": "Weapons launched per night, Air Force record, the corpus's nights marked",
+    "territory_series": "Territory seized per month, by analysis, the articles' figures marked",
 }
+ANALYSIS_COLORS = {"AFP-ISW": "#0b3c6d", "DeepState": "#e69f00", "BlackBirdGroup (net)": "#009e73"}
 
 STYLE = {
     "figure.figsize": (7.5, 4.2), "figure.dpi": 100, "savefig.dpi": 100,
@@ -192,34 +193,6 @@ def _cold_points(ax, sub: pd.DataFrame, palette: dict, rest: str | None, top: fl
                 ms=5 if grey else 8, ls="none", label=rest if grey else name)
 
 
-def territory_chart(series: pd.DataFrame, article_points: pd.DataFrame, analysis: str,
-                    source: str):
-    """A monthly territorial-gain series as bars, the articles' figures marked on it."""
-    use_style()
-    fig, ax = plt.subplots()
-    if not series.empty:
-        ax.bar(series["month_start"], series["km2"], width=20, color="#9ecae1",
-               label=f"{analysis} series")
-    palette, rest = _keyed(article_points["article_id"]) if not article_points.empty else ({}, None)
-    for article_id, points in article_points.groupby("article_id", sort=True):
-        color, marker = palette[article_id]
-        grey = rest is not None and color == "#bbbbbb"
-        if grey:
-            continue
-        ax.plot(points["month_start"], points["value"], marker=marker, color=color, ms=9,
-                ls="none", label=f"article {article_id}")
-    if rest is not None:                     # the other articles in one call: thousands of points
-        others = article_points[[palette[a][0] == "#bbbbbb" for a in article_points["article_id"]]]
-        ax.plot(others["month_start"], others["value"], marker=".", color="#bbbbbb", ms=6,
-                ls="none", label=f"articles: {rest}")
-    handles, labels = ax.get_legend_handles_labels()
-    seen = dict(zip(labels, handles))
-    ax.legend(seen.values(), seen.keys(), fontsize=8, loc="upper left")
-    finish(fig, ax, TITLES["territory_chart"], "month",
-           "territory seized (km²)", source)
-    return fig
-
-
 def rate_over_time(nightly: pd.DataFrame, marked: pd.DataFrame, window: int = 28):
     """Rolling nightly interception rate of drones and missiles, the largest attacks marked."""
     use_style()
@@ -309,4 +282,44 @@ def nights_timeline(nightly: pd.DataFrame, marked: pd.DataFrame, window: int = 2
     ax.legend(fontsize=8, loc="upper left")
     finish(fig, ax, TITLES["nights_timeline"], "night", "weapons launched (record)",
            RECORD_SOURCE)
+    return fig
+
+
+def territory_series(monthly: pd.DataFrame, gains: pd.DataFrame,
+                     analyses: tuple[str, ...] = ("AFP-ISW", "DeepState")):
+    """Each analysis' monthly gains as bars side by side, a month a series has no figure for
+    marked at the baseline (a gap, not a zero), and the articles' monthly figures marked in
+    the colour of the analysis they cite (grey: none)."""
+    use_style()
+    fig, ax = plt.subplots(figsize=(8.5, 4.2))
+    shown = [a for a in analyses if (monthly["analysis"] == a).any()]
+    months = pd.period_range(monthly["month"].min(), monthly["month"].max(), freq="M") \
+        if len(monthly) else pd.PeriodIndex([], freq="M")
+    width = 0.8 / max(len(shown), 1)
+    x = {m.strftime("%Y-%m"): i for i, m in enumerate(months)}
+    missing_label = "no figure that month"
+    for k, name in enumerate(shown):
+        sub = monthly[monthly["analysis"] == name].set_index("month")["km2"]
+        offset = (k - (len(shown) - 1) / 2) * width
+        have = [m for m in x if m in sub.index]
+        ax.bar([x[m] + offset for m in have], [sub[m] for m in have], width=width,
+               color=ANALYSIS_COLORS.get(name, "#7f7f7f"), label=f"{name} series")
+        first, last = min(sub.index), max(sub.index)
+        gaps = [m for m in x if first <= m <= last and m not in sub.index]
+        ax.plot([x[m] + offset for m in gaps], [0] * len(gaps), ls="none", marker="x", ms=5,
+                color="#999999", label=missing_label)
+        missing_label = "_nolegend_"
+    points = gains[gains["month"].isin(list(x))] if len(gains) else gains
+    for name, group in points.groupby(points["analysis"].fillna("none"), sort=True):
+        offset = ((shown.index(name) - (len(shown) - 1) / 2) * width) if name in shown else 0
+        ax.plot([x[m] + offset for m in group["month"]], group["km2"], ls="none", marker="D",
+                ms=7, mfc="white", mec=ANALYSIS_COLORS.get(name, "#7f7f7f"), mew=1.8,
+                label=f"article figure citing {name}" if name != "none" else "article figure, no analysis cited")
+    step = max(1, len(x) // 12)
+    ax.set_xticks(list(x.values())[::step], list(x)[::step], rotation=30, ha="right", fontsize=8)
+    ax.axhline(0, color="#444444", lw=0.6)
+    ax.legend(fontsize=8, loc="upper left")
+    finish(fig, ax, TITLES["territory_series"], "month", "territory seized (km²)",
+           "news reports of AFP's analysis of ISW data and of DeepState's maps "
+           "(data/external/territory_monthly.csv); " + articles_line(gains["article_id"]))
     return fig

@@ -133,6 +133,12 @@ TEXT_CLASSES = {"ballistic": "ballistic missile", "aeroballistic": "aeroballisti
 _TEXT_WORD = re.compile(r"[\w\-]+")
 
 
+def class_words(words: str) -> tuple[str, ...]:
+    """Give the words of `words` that name a class or a model (`Kalibr cruise`: kalibr,
+    cruise), in order, as the lookups key them."""
+    return tuple(key for key in map(normal_token, _TEXT_WORD.findall(words)) if key in TEXT_CLASSES)
+
+
 def class_in_text(words: str, table: dict[str, tuple[str, str | None]] | None = None) -> str | None:
     """Give the class the words between a count and its noun name (`ballistic`, `Kalibr
     cruise`, `Shahed-type attack`), None when they name none. Drone types are given as

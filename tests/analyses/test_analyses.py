@@ -11,7 +11,8 @@ from analysis.presentation import plots
 from analysis.extraction.corpus import load_corpus
 from analysis.reading.fact_table import FactColumns, facts_frame
 from analysis.extraction.extractor import extract_article
-from analysis.reading.articles import parse_article
+from analysis.reading.articles import articles_frame, parse_article
+from analysis.reading.sentences import sentences_frame
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +20,14 @@ def corpus(seeds_dir):
     return load_corpus([seeds_dir])
 
 
+def _articles(*bodies: str, date: str = "2026-02-03") -> list:
+    return [parse_article(f"a{i}.txt", f" date {date} Headline\n\n{body}\n".encode())
+            for i, body in enumerate(bodies)]
+
+
 def _facts(*bodies: str, date: str = "2026-02-03") -> pd.DataFrame:
     rows = FactColumns()
-    for i, body in enumerate(bodies):
-        article = parse_article(f"a{i}.txt", f" date {date} Headline\n\n{body}\n".encode())
+    for article in _articles(*bodies, date=date):
         extract_article(article, rows)
     return facts_frame(rows)
 
@@ -69,12 +74,13 @@ def test_sensitivity_uses_bounds():
 
 
 def test_an_order_of_magnitude_is_no_denominator():
-    facts = _facts("Hundreds of drones attacked Ukraine overnight.",
-                   "Russia attacked with 90 drones overnight. Ukraine intercepted 80 drones.")
+    bodies = ("Hundreds of drones attacked Ukraine overnight.",
+              "Russia attacked with 90 drones overnight. Ukraine intercepted 80 drones.")
+    facts = _facts(*bodies)
     assert "order_of_magnitude" in facts["qualifier"].tolist()
     table = interceptions.launch_sensitivity(facts, interceptions.interceptions(facts))
     assert table["launched_as_written"].tolist() == ["90"]
-    wholes = claims.parts_within_whole(facts)["claim"].tolist()
+    wholes = claims.parts_within_whole(facts, articles_frame(_articles(*bodies)))["claim"].tolist()
     assert wholes == ["intercepted 80 drones ≤ launched 90 (Ukraine, 2026-02-03)"]
 
 
@@ -93,8 +99,9 @@ def test_claim_checks_pass_and_fail():
     bad = _facts("It was -17 degrees Celsius (10.4 degrees Fahrenheit) in Kyiv overnight.")
     assert claims.conversions(good)["result"].tolist() == ["pass"]
     assert claims.conversions(bad)["result"].tolist() == ["fail"]
-    over = _facts("Russia launched 40 drones overnight. Air defences shot down 45 drones.")
-    assert "fail" in claims.parts_within_whole(over)["result"].tolist()
+    body = "Russia launched 40 drones overnight. Air defences shot down 45 drones."
+    over = claims.parts_within_whole(_facts(body), articles_frame(_articles(body)))
+    assert "fail" in over["result"].tolist() and "the text's own" in over["note"].iloc[0]
 
 
 def test_ratio_words(corpus):
@@ -115,3 +122,36 @@ def test_charts_have_titles_labels_and_source(corpus):
     lum = sorted(0.299 * r + 0.587 * g + 0.114 * b
                  for r, g, b in map(to_rgb, plots.WEAPON_COLORS.values()))
     assert min(b - a for a, b in zip(lum, lum[1:])) > 0.1
+
+
+def test_a_conversion_passes_within_the_rounding_the_text_uses():
+    rounded = _facts("Temperatures fell to -13C (9F) in Kyiv overnight.")
+    assert claims.conversions(rounded)["result"].tolist() == ["pass"]
+    wrong = _facts("Temperatures fell to -13C (19F) in Kyiv overnight.")
+    assert claims.conversions(wrong)["result"].tolist() == ["fail"]
+
+
+def test_ratio_words_compare_the_figures_of_their_own_sentence():
+    bodies = ["Russian forces captured 900 square kilometres in March, almost twice as much as "
+              "the 470 square kilometres they took in February, an analysis showed."]
+    for words, result in (("almost twice as much as", "pass"), ("three times as much as", "fail")):
+        text = bodies[0].replace("almost twice as much as", words)
+        articles = _articles(text)
+        frame = articles_frame(articles)
+        checks = claims.ratio_words(sentences_frame(articles), _facts(text), frame)
+        assert checks["result"].tolist() == [result], checks.to_string()
+        assert "900" in checks["expected"].iloc[0] and "470" in checks["expected"].iloc[0]
+
+
+def test_a_fraction_of_a_stock_is_no_ratio_claim():
+    body = ("Strikes left half the city's residential buildings without heat on Friday. "
+            "On Sunday 1,000 buildings were still without heating, after 6,000 on Friday.")
+    articles = _articles(body)
+    assert claims.ratio_words(sentences_frame(articles), _facts(body), articles_frame(articles)).empty
+
+
+def test_parts_by_class_are_a_whole_for_what_was_shot_down():
+    body = ("Russia launched three Kinzhal missiles, 34 cruise missiles and 14 ballistic missiles "
+            "overnight. Air defences shot down 30 missiles, the air force said.")
+    checks = claims.parts_within_whole(_facts(body), articles_frame(_articles(body)))
+    assert checks["result"].tolist() == ["pass"] and "51" in checks["claim"].iloc[0]

@@ -184,24 +184,24 @@ def test_every_image_has_a_text_alternative(context, site, path):
 
 def _chart_inputs():
     """Each chart function of analysis.plots with the data its notebook draws it from."""
-    import pandas as pd
 
-    from analysis.analyses import cold, interceptions, record_check, territory_gains
+    from analysis.analyses import cold, interceptions, nights, record_check, territory_gains
     from analysis.extraction import corpus
     from analysis.records import airforce, territory
 
-    facts = corpus.load_corpus([config.ARTICLES]).facts
+    loaded = corpus.load_corpus([config.ARTICLES])
+    facts = loaded.facts
     attacks, _ = airforce.load_attacks_with_issues()
     nightly = airforce.nightly(attacks)
     night = str(nightly["night"].max().date())
-    gains = territory_gains.article_series(facts)
-    marked = gains.assign(month_start=pd.to_datetime(gains["month"]), value=gains["km2"])
+    gains = territory_gains.article_series(facts, loaded.articles)
+    every = nights.nights_table(facts, loaded.articles, attacks)
     points = cold.pair(cold.temperatures(facts), cold.heating_outages(facts))
     return {
         "interception_chart": (interceptions.interceptions(facts),),
         "cold_chart": (points,),
-        "territory_chart": (territory.series(territory.load_territory(), "AFP-ISW"), marked,
-                            "AFP-ISW", "AFP analysis of ISW data"),
+        "territory_series": (territory.load_territory(), gains),
+        "nights_timeline": (nightly, nights.marked_nights(every)),
         "rate_over_time": (nightly, record_check.largest(nightly, "all", n=5)),
         "size_distribution": (nightly, night),
         "class_rates": (record_check.class_rates(nightly, night),),
