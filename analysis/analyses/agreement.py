@@ -1,7 +1,14 @@
-"""Where the sources agree: the same figure reported by more than one article or source."""
+"""Where the sources agree: the same figure reported by more than one article or source.
+
+A part of a whole (`including a 16-year-old girl`, `two of the seven injured`: the facts'
+`part_of`) is no report of the figure and is left out, as is a territory figure that is no
+month's gain (a week, a span of months, the area held: `territory_gains.span_of`).
+"""
 from __future__ import annotations
 
 import pandas as pd
+
+from .territory_gains import spans
 
 GROUP = ["metric", "unit", "location", "period"]
 
@@ -23,14 +30,27 @@ def _figure(row) -> str:
     return f"{written} {row.unit} ({row.article_id}, {row.source})"
 
 
-def agreement(facts: pd.DataFrame, include_vague: bool = False) -> pd.DataFrame:
+def comparable(facts: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Give the facts that report a figure of their own: no part of a whole, and (with the
+    `articles` their spans are read from) no territory figure other than a month's gain."""
+    out = facts[facts["part_of"].isna()]
+    if articles is not None:
+        span = spans(out, articles).reindex(out.index)
+        out = out[(out["metric"] != "territory_seized") | (span == "month").fillna(False)]
+    return out
+
+
+def agreement(facts: pd.DataFrame, include_vague: bool = False,
+              articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Give, for every figure reported by more than one article or source, the figures side
     by side, the interval they jointly allow and whether they agree.
 
     Figures agree when their ranges (`low`..`high`, from the qualifier) overlap: `more than
-    60` and `71` agree; two exact figures that differ do not. Orders of magnitude
-    (`thousands`) are left out unless `include_vague`.
+    60` and `71` agree; two exact figures that differ do not. Parts of a whole are left out,
+    and, given the `articles`, territory figures that are no month's gain; orders of
+    magnitude (`thousands`) too unless `include_vague`.
     """
+    facts = comparable(facts, articles)
     if not include_vague:
         facts = facts[facts["qualifier"] != "order_of_magnitude"]
     rep = reports(facts)

@@ -86,7 +86,7 @@ def _class_of(text: str, end: int) -> tuple[str | None, str | None]:
 
 def _figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Give the launch and interception figures of single nights, with scope and class."""
-    keep = facts[facts["metric"].isin(["launched", "intercepted"])
+    keep = facts[facts["metric"].isin(["launched", "intercepted"]) & facts["part_of"].isna()
                  & facts["unit"].isin(list(RECORD_GROUP))
                  & facts["period"].str.fullmatch(_DAY).fillna(False).astype(bool)]
     keep = keep.sort_values(["article_id", "start"], kind="stable")

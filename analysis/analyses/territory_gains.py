@@ -103,22 +103,29 @@ def analysis_of(quote: str, source, article_text: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def spans(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+    """Give the span of each territory figure of `facts` (indexed as they are)."""
+    keep = facts[facts["metric"] == "territory_seized"]
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    return pd.Series([span_of(texts[a], s, e, p) if a in texts else "unknown"
+                      for a, s, e, p in zip(keep["article_id"], keep["start"], keep["end"],
+                                            keep["period"].astype(object))],
+                     index=keep.index, dtype="string")
+
+
 def figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Give every territory figure with its span and analysis (columns of COLUMNS; `month`
     is the period, empty unless it is a month)."""
     keep = facts[facts["metric"] == "territory_seized"].sort_values(["article_id", "start"])
     texts = dict(zip(articles["article_id"], articles["text"]))
-    spans, names = [], []
-    for f in keep.itertuples():
-        text = texts.get(f.article_id, "")
-        spans.append(span_of(text, f.start, f.end, f.period) if text else "unknown")
-        names.append(analysis_of(f.quote, f.source, text))
+    names = [analysis_of(q, s, texts.get(a, "")) for q, s, a in
+             zip(keep["quote"], keep["source"], keep["article_id"])]
     period = keep["period"].astype(object)
     month = period.where(period.str.fullmatch(r"\d{4}-\d{2}").fillna(False).astype(bool), None)
     out = pd.DataFrame({
         "month": month.astype("string"), "km2": keep["value"].astype("float64"),
         "analysis": pd.array(names, dtype="string"), "article_id": keep["article_id"],
-        "span": pd.array(spans, dtype="string"), "qualifier": keep["qualifier"],
+        "span": spans(keep, articles), "qualifier": keep["qualifier"],
         "location": keep["location"], "source": keep["source"], "quote": keep["quote"]})
     return out.reset_index(drop=True)
 

@@ -26,7 +26,7 @@ from . import numbers
 
 NEEDED = ("article_id", "metric", "unit", "value")
 READ = NEEDED + ("qualifier", "location", "period", "source", "quote", "qualifier_text", "cue",
-                 "number_text", "start", "end")
+                 "number_text", "start", "end", "part_of")
 _PERIOD = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
 
@@ -159,7 +159,7 @@ def facts_from_file(path: Path | str, articles: pd.DataFrame, sentences: pd.Data
             "start": start, "end": end,
             "number_text": row["number_text"] or texts[article][start:end],
             "qualifier_text": row["qualifier_text"], "cue": row["cue"],
-            "stated_value": None, "stated_unit": None,
+            "stated_value": None, "stated_unit": None, "part_of": row["part_of"],
             "quote": row["quote"] or " ".join(texts[article][start:end].split()),
         })
     frame = pd.DataFrame(rows, columns=schemas.FACT_COLUMNS)

@@ -29,6 +29,7 @@ from . import language, numbers, periods
 from .dating import last_month, period_for
 from .location import location_for
 from .memory import ArticleMemory
+from .parts import mark_parts
 from .metrics import CueChoice
 from .phrases import Candidate, candidates as sentence_candidates
 from .readings import Reading, outage_for_affected, readings_for
@@ -81,7 +82,7 @@ def fact_row(article: Article, index: int, span: SentenceSpan, cand: Candidate, 
         shared.get("sentence_id") or shared.setdefault("sentence_id",
                                                        sentence_id(article.article_id, index)),
         m.start, m.end, text[m.start:m.end], phrase, reading.cue, reading.stated_value,
-        reading.stated_unit, q_start, q_end)
+        reading.stated_unit, None, q_start, q_end)
 
 
 def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sentence,
@@ -123,6 +124,8 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
                 period = memory.last_month or ""
             rows.append(fact_row(article, index, span, cand, reading, location, period,
                                  source or None, shared))
+    rows = mark_parts(doc, rows, cands, memory.last_rows)
+    memory.last_rows = rows or memory.last_rows
     return rows
 
 

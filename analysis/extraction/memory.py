@@ -1,6 +1,6 @@
 """What the extractor remembers along an article: the places and people earlier sentences
 named (looked up only when a fact needs them) and the running state that carries from one
-sentence to the next (the last month named, noun counted, source and outage)."""
+sentence to the next (the last month named, noun counted, source and outage, and facts)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,6 +23,7 @@ class ArticleMemory:
     last_source: str | None = None      # the latest source named ("it said" points to it)
     last_outage: str | None = None      # an outage metric the previous fact sentence gave
     default_period: str | None = None   # the day the first body sentence with a fact names
+    last_rows: list = field(default_factory=list)   # the facts of the latest sentence with any
     _places: dict[int, list[places.Place]] = field(default_factory=dict)
     _last_person: dict[int, str | None] = field(default_factory=dict)
 

@@ -34,7 +34,10 @@ TITLES = {
     "class_rates": "Share destroyed by weapon class",
     "nights_timeline": "Weapons launched per night, Air Force record, the corpus's nights marked",
     "territory_series": "Territory seized per month, by analysis, the articles' figures marked",
+    "outages_timeline": "Heating and power outages the articles report, across the winters",
 }
+OUTAGE_COLORS = {"without_heating": "#0b3c6d", "without_power": "#e69f00"}
+UNIT_MARKERS = {"buildings": "s", "homes": "o", "subscribers": "^", "families": "D", "people": "v"}
 ANALYSIS_COLORS = {"AFP-ISW": "#0b3c6d", "DeepState": "#e69f00", "BlackBirdGroup (net)": "#009e73"}
 
 STYLE = {
@@ -322,4 +325,37 @@ def territory_series(monthly: pd.DataFrame, gains: pd.DataFrame,
     finish(fig, ax, TITLES["territory_series"], "month", "territory seized (km²)",
            "news reports of AFP's analysis of ISW data and of DeepState's maps "
            "(data/external/territory_monthly.csv); " + articles_line(gains["article_id"]))
+    return fig
+
+
+def outages_timeline(outage_figures: pd.DataFrame, temperatures: pd.DataFrame):
+    """Every dated outage figure over time (log scale; colour: heating or power, marker:
+    unit), winters (October to April) shaded, and below it the temperatures reported."""
+    use_style()
+    fig, (ax, tax) = plt.subplots(2, 1, figsize=(8.5, 5.2), sharex=True,
+                                  gridspec_kw={"height_ratios": [3, 1.3]})
+    dated = outage_figures.dropna(subset=["day"])
+    for (metric, unit), sub in dated.groupby(["metric", "unit"], sort=True):
+        ax.plot(sub["day"], sub["value"], ls="none", marker=UNIT_MARKERS.get(unit, "o"), ms=7,
+                color=OUTAGE_COLORS.get(metric, "#7f7f7f"), mec="black", mew=0.4,
+                label=f"{metric.replace('_', ' ')} ({UNIT_LABELS.get(unit, unit)})")
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    temps = temperatures.assign(day=pd.to_datetime(temperatures["period"].astype(object),
+                                                   format="mixed", errors="coerce")).dropna(subset=["day"])
+    tax.plot(temps["day"], temps["value"], ls="none", marker="o", ms=5, color="#56b4e9", mec="black", mew=0.4)
+    tax.axhline(0, color="#444444", lw=0.6)
+    tax.set_ylabel("°C")
+    days = pd.concat([dated["day"], temps["day"]])
+    if len(days):
+        for year in range(days.min().year - 1, days.max().year + 1):
+            for axis in (ax, tax):
+                axis.axvspan(pd.Timestamp(year, 10, 1), pd.Timestamp(year + 1, 4, 30),
+                             color="#eeeeee", zorder=0, lw=0)
+        pad = pd.Timedelta(days=20)
+        ax.set_xlim(days.min() - pad, days.max() + pad)
+    ax.legend(fontsize=8, loc="upper left")
+    tax.set_xlabel("day (shaded: October to April)")
+    finish(fig, ax, TITLES["outages_timeline"], "day", "figure (log scale)",
+           articles_line(outage_figures["article_id"]))
     return fig

@@ -45,6 +45,7 @@ class FactRow(NamedTuple):
     cue: str | None
     stated_value: float | None
     stated_unit: str | None
+    part_of: str | None         # the fact id of the count this one is part of
     quote_start: int
     quote_end: int
 

@@ -72,6 +72,7 @@ FACTS = pa.DataFrameSchema(
         "cue": pa.Column(nullable=True, **_str),
         "stated_value": pa.Column("float64", nullable=True),
         "stated_unit": pa.Column(nullable=True, **_str),
+        "part_of": pa.Column(nullable=True, **_str),
         "quote": pa.Column(**_str),
     },
     checks=[

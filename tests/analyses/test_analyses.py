@@ -155,3 +155,10 @@ def test_parts_by_class_are_a_whole_for_what_was_shot_down():
             "overnight. Air defences shot down 30 missiles, the air force said.")
     checks = claims.parts_within_whole(_facts(body), articles_frame(_articles(body)))
     assert checks["result"].tolist() == ["pass"] and "51" in checks["claim"].iloc[0]
+
+
+def test_a_part_of_a_whole_is_no_disagreement():
+    facts = _facts("Five people were wounded in Kharkiv overnight, including a 16-year-old girl.",
+                   "Five people were wounded in Kharkiv overnight, officials said.")
+    table = agreement.agreement(facts)
+    assert len(table) == 1 and table["agree"].all() and table["figures"].str.count(";").iloc[0] == 1

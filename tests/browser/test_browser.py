@@ -202,6 +202,7 @@ def _chart_inputs():
         "cold_chart": (points,),
         "territory_series": (territory.load_territory(), gains),
         "nights_timeline": (nightly, nights.marked_nights(every)),
+        "outages_timeline": (cold.outages(facts), cold.temperatures(facts)),
         "rate_over_time": (nightly, record_check.largest(nightly, "all", n=5)),
         "size_distribution": (nightly, night),
         "class_rates": (record_check.class_rates(nightly, night),),

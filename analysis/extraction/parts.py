@@ -1,0 +1,63 @@
+"""Parts of a whole: a count the text gives as a part of another count of the same metric.
+
+`killed 16 people, including six children`, `seven were injured, two of them children`,
+`two of the seven injured were hospitalised`, `of whom three were children`, `three of the
+injured adults`, `the injured include two infants`: the part keeps
+its own row (FACTS.md counts every number) and names the whole's fact in `part_of`, so the
+analyses never take it for a count of its own. A part of a different metric is no part
+here: in `24 of 28 drones were shot down`, 24 is the interception count.
+"""
+from __future__ import annotations
+
+import re
+
+from ..reading.fact_table import FactRow, fact_id
+from .phrases import Candidate, phrase_start
+from .sentence import Sentence
+
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|include|includes|included|among them|among whom)"
+                               r"\s+$", re.I)
+_OF_THEM_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|which)\b", re.I)
+_OF_WHOM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|whom|those|which)\s*,?\s*$", re.I)
+
+
+def _earlier_whole(row: FactRow, rows: list[FactRow]) -> FactRow | None:
+    """Give the latest of `rows` before `row` counting the same metric and unit, and more."""
+    for other in reversed(rows):
+        if other.start < row.start and other.metric == row.metric and other.unit == row.unit \
+                and other.value > row.value:
+            return other
+    return None
+
+
+def whole_of(doc: Sentence, row: FactRow, cand: Candidate, rows: list[FactRow],
+             earlier: list[FactRow]) -> FactRow | None:
+    """Give the fact `row` is a part of, among its sentence's `rows` (or, for `of them`
+    opening a sentence, the facts of the sentence before, `earlier`), or None."""
+    text = doc.text
+    start = phrase_start(cand)
+    if _INCLUDING_BEFORE.search(text, max(doc.start, start - 16), start):
+        return _earlier_whole(row, rows) or _earlier_whole(row, earlier)
+    if cand.of_total is not None:
+        total = cand.of_total.mention.start
+        return next((r for r in rows if r.start == total and r.metric == row.metric
+                     and r.value > row.value), None)
+    if cand.of_the or _OF_THEM_AFTER.match(text, cand.mention.end) or \
+            _OF_WHOM_BEFORE.search(text, max(doc.start, start - 24), start):
+        return _earlier_whole(row, rows) or _earlier_whole(row, earlier)
+    return None
+
+
+def mark_parts(doc: Sentence, rows: list[FactRow], cands: list[Candidate],
+               earlier: list[FactRow]) -> list[FactRow]:
+    """Give the sentence's `rows` with `part_of` set on each part of a whole."""
+    if not rows:
+        return rows
+    by_start = {c.mention.start: c for c in cands}
+    out = []
+    for row in rows:
+        cand = by_start.get(row.start)
+        whole = whole_of(doc, row, cand, rows, earlier) if cand is not None else None
+        out.append(row._replace(part_of=fact_id(row.article_id, whole.start, whole.metric))
+                   if whole is not None else row)
+    return out
