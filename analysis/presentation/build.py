@@ -212,8 +212,19 @@ def _title(path: Path) -> str:
     return _nb_title(nbformat.read(path, as_version=4), path.stem)
 
 
-def index_page(notebooks: list[Path], corpus, title: str) -> str:
-    """Give the report's index page: links to each notebook and the corpus it read."""
+def _table_links(tables: list[str], folder: str) -> str:
+    """Give the list items linking each table's CSV and Parquet file in `folder` (a path
+    relative to the page)."""
+    base = folder.rstrip("/") + "/" if folder not in ("", ".") else ""
+    return "\n".join(
+        f'<li>{html.escape(name)}: <a href="{html.escape(base + name)}.csv">CSV</a>, '
+        f'<a href="{html.escape(base + name)}.parquet">Parquet</a></li>' for name in tables)
+
+
+def index_page(notebooks: list[Path], corpus, title: str, tables: list[str] | None = None,
+               tables_folder: str = "data") -> str:
+    """Give the report's index page: links to each notebook, to every table the build wrote
+    (`tables`, in `tables_folder` relative to the page) and the corpus it read."""
     counts = corpus.facts.groupby("article_id").size()
     rows = "\n".join(
         f"<tr><td>{html.escape(a.article_id)}</td><td>{a.published:%Y-%m-%d}</td>"
@@ -246,6 +257,11 @@ that read them.</p>
 <ol id="notebooks">
 {links}
 </ol>
+<h2>Tables</h2>
+<p>Every table the notebooks show, whole, as CSV and Parquet.</p>
+<ul id="tables">
+{_table_links(tables or [], tables_folder)}
+</ul>
 <h2>Corpus</h2>
 <p>{len(corpus.articles)} articles, {len(corpus.facts)} facts.</p>
 <table id="corpus">
@@ -261,29 +277,10 @@ that read them.</p>
 """
 
 
-def write_analysis_tables(corpus, folder: Path) -> list[Path]:
-    """Write the tables the notebooks derive that readers ask for on their own, as CSV and
-    Parquet beside the corpus tables: `nights` (every night, weapon and article beside the
-    Air Force record) and `territory` (every territory figure, its span and the series of its
-    analysis). Give the paths."""
-    import warnings
-
-    from ..analyses import nights, territory_gains
-    from ..reading.atomic import write_table
-    from ..records import airforce, territory
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")           # the notebooks report the records' issues
-        attacks = airforce.load_attacks()
-        monthly = territory.load_territory()
-    tables = {"nights": nights.nights_table(corpus.facts, corpus.articles, attacks),
-              "territory": territory_gains.territory_table(corpus.facts, corpus.articles, monthly)}
-    return [write_table(table, folder / f"{name}{suffix}") for name, table in tables.items()
-            for suffix in (".parquet", ".csv")]
-
-
 def _build_into(articles: Path, tables: Path, pages: Path, default: bool, processed: Path,
                 jobs: int | None, keep_going: bool, workers: int | None, update_notebooks: bool,
-                notebooks: list[Path] | None, progress: bool | None, facts: Path | None = None):
+                notebooks: list[Path] | None, progress: bool | None, facts: Path | None = None,
+                tables_folder: str = "data"):
     """Write the tables to `tables` and the pages to `pages` (staging folders); give the
     notebooks that failed and the corpus."""
     from ..extraction.corpus import load_corpus
@@ -297,7 +294,6 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     for err in corpus.errors:
         print(f"skipped {err}", file=sys.stderr)
     write_tables(corpus, tables, corpus_manifest([articles]))
-    write_analysis_tables(corpus, tables)
 
     paths = notebooks or notebook_paths()
     params = None if default else {"ARTICLES": str(articles), "PROCESSED": str(processed)}
@@ -324,7 +320,8 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
             kernels.stop()
             raise
     title = "Air war workbook" + ("" if default else f": {articles.name}")
-    write_text(index_page(paths, corpus, title), pages / "index.html")
+    written = sorted(p.stem for p in tables.glob("*.csv"))
+    write_text(index_page(paths, corpus, title, written, tables_folder), pages / "index.html")
     return failures, corpus
 
 
@@ -357,7 +354,8 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
         try:
             failures, corpus = _build_into(articles, tables, pages, default, processed,
                                            jobs, keep_going, workers, update_notebooks,
-                                           notebooks, progress, facts)
+                                           notebooks, progress, facts,
+                                           os.path.relpath(processed, reports))
             if failures:
                 print(f"build failed ({', '.join(failures)}): the previous report and tables "
                       f"are left as they were", file=sys.stderr)

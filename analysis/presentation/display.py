@@ -37,6 +37,18 @@ def facts_origin(corpus: Corpus, folder: str) -> str:
             f"(sha256 {corpus.facts_file['sha256'][:12]}), not extracted.*")
 
 
+def table(frame: pd.DataFrame, name: str, shown: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Give `shown` (by default `frame`) cut to a screen, for display; in a build, also write
+    the whole of `frame` as `<name>.csv` and `<name>.parquet` beside the corpus tables, for
+    the report to link."""
+    folder = os.environ.get(config.TABLES_ENV)
+    if folder:
+        from ..reading.atomic import write_table
+        for suffix in (".parquet", ".csv"):
+            write_table(frame, Path(folder) / f"{name}{suffix}")
+    return screen(frame if shown is None else shown)
+
+
 def setup() -> None:
     """Set pandas display options so no table runs past a screen."""
     pd.set_option("display.max_rows", SCREEN_ROWS)

@@ -129,3 +129,15 @@ def test_a_rate_at_an_edge_has_the_edge_as_its_bound():
         assert wilson(trials, trials)[1] == 1.0 and wilson(0, trials)[0] == 0.0
         low, high = wilson(trials // 2, trials)
         assert low <= (trials // 2) / trials <= high
+
+
+def test_a_shown_table_is_written_whole_only_in_a_build(tmp_path, monkeypatch):
+    from analysis import config
+    from analysis.presentation.display import table
+    frame = pd.DataFrame({"night": [f"2026-01-{d:02d}" for d in range(1, 31)], "n": range(30)})
+    monkeypatch.delenv(config.TABLES_ENV, raising=False)
+    assert len(table(frame, "nights")) == 20 and not list(tmp_path.iterdir())
+    monkeypatch.setenv(config.TABLES_ENV, str(tmp_path))
+    table(frame, "nights")
+    assert len(pd.read_parquet(tmp_path / "nights.parquet")) == 30
+    assert (tmp_path / "nights.csv").read_text().count("\n") == 31

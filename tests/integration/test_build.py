@@ -69,6 +69,11 @@ def test_build_reruns_on_another_corpus_reproducibly(tmp_path, seeds_dir):
     assert "extra" in facts
     manifest = json.loads((first / "data" / "manifest.json").read_text())
     assert set(manifest["articles"]) == {"000_26531b05a6b6a6d3", "001_eaf12c99b1d5aeae", "extra"}
+    # every table a notebook shows is written whole and linked from the index
+    nights = pd.read_parquet(first / "data" / "nights.parquet")
+    assert "extra" in set(nights["article_id"]) and "2026-02-04" in set(nights["night"])
+    for name in ("nights", "territory", "claim_checks", "agreement", "outages_by_winter"):
+        assert f'href="data/{name}.csv"' in index and (first / "data" / f"{name}.parquet").exists()
 
 
 def _tree(folder):
