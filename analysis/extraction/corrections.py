@@ -23,6 +23,7 @@ from ..reading.atomic import read_table
 from ..reading.fact_table import fact_id
 from ..reading.vocabulary import METRIC_UNITS, QUALIFIERS
 from . import numbers
+from .parts import part_cue
 
 NEEDED = ("article_id", "metric", "unit", "value")
 READ = NEEDED + ("qualifier", "location", "period", "source", "quote", "qualifier_text", "cue",
@@ -102,6 +103,19 @@ def _span(row: dict, text: str) -> tuple[int, int] | None:
     return None
 
 
+def _mark_parts(rows: list[dict], texts: dict[str, str]) -> None:
+    """Set `part_of` where the file gives none and the words around a number make it part
+    of an earlier count of its sentence (`including six`, `two of them`)."""
+    for i, row in enumerate(rows):
+        if row["part_of"] is not None or not part_cue(texts[row["article_id"]], row["start"], row["end"]):
+            continue
+        earlier = [r for r in rows[:i] if r["sentence_id"] == row["sentence_id"] and
+                   r["metric"] == row["metric"] and r["unit"] == row["unit"] and
+                   r["value"] > row["value"] and r["start"] < row["start"]]
+        if earlier:
+            row["part_of"] = max(earlier, key=lambda r: r["start"])["fact_id"]
+
+
 def facts_from_file(path: Path | str, articles: pd.DataFrame, sentences: pd.DataFrame,
                     other_articles: bool = False) -> pd.DataFrame:
     """Give the validated facts table of the facts file at `path` (CSV or Parquet), about
@@ -162,6 +176,7 @@ def facts_from_file(path: Path | str, articles: pd.DataFrame, sentences: pd.Data
             "stated_value": None, "stated_unit": None, "part_of": row["part_of"],
             "quote": row["quote"] or " ".join(texts[article][start:end].split()),
         })
+    _mark_parts(rows, texts)
     frame = pd.DataFrame(rows, columns=schemas.FACT_COLUMNS)
     frame = frame.astype({c: "string" for c in schemas.FACT_COLUMNS
                           if c not in ("value", "low", "high", "stated_value", "start", "end")})

@@ -21,6 +21,14 @@ _OF_THEM_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|which)\b", re
 _OF_WHOM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|whom|those|which)\s*,?\s*$", re.I)
 
 
+def part_cue(text: str, start: int, end: int, sentence_start: int = 0) -> bool:
+    """Say whether the words around the number at `text[start:end]` make it a part of an
+    earlier count (`including six`, `two of them`, `of whom three`), from the text alone."""
+    return bool(_INCLUDING_BEFORE.search(text, max(sentence_start, start - 16), start)
+                or _OF_THEM_AFTER.match(text, end)
+                or _OF_WHOM_BEFORE.search(text, max(sentence_start, start - 24), start))
+
+
 def _earlier_whole(row: FactRow, rows: list[FactRow]) -> FactRow | None:
     """Give the latest of `rows` before `row` counting the same metric and unit, and more."""
     for other in reversed(rows):
@@ -34,16 +42,12 @@ def whole_of(doc: Sentence, row: FactRow, cand: Candidate, rows: list[FactRow],
              earlier: list[FactRow]) -> FactRow | None:
     """Give the fact `row` is a part of, among its sentence's `rows` (or, for `of them`
     opening a sentence, the facts of the sentence before, `earlier`), or None."""
-    text = doc.text
     start = phrase_start(cand)
-    if _INCLUDING_BEFORE.search(text, max(doc.start, start - 16), start):
-        return _earlier_whole(row, rows) or _earlier_whole(row, earlier)
     if cand.of_total is not None:
         total = cand.of_total.mention.start
         return next((r for r in rows if r.start == total and r.metric == row.metric
                      and r.value > row.value), None)
-    if cand.of_the or _OF_THEM_AFTER.match(text, cand.mention.end) or \
-            _OF_WHOM_BEFORE.search(text, max(doc.start, start - 24), start):
+    if cand.of_the or part_cue(doc.text, start, cand.mention.end, doc.start):
         return _earlier_whole(row, rows) or _earlier_whole(row, earlier)
     return None
 

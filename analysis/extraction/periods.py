@@ -6,7 +6,8 @@
 
 Rules: `overnight`, `today`, `this morning` are the article's date; `yesterday` the day
 before; a weekday (`on Tuesday`, `said Wednesday`) the latest such day on or before the
-article's date, `last Tuesday` the latest strictly before it; a month without a year the
+article's date, and a night from one weekday to the next (`the night of Saturday to
+Sunday`, `overnight into Sunday`) the morning it ends, as the Air Force dates its reports; `last Tuesday` the latest strictly before it; a month without a year the
 latest such month not after the article's month; `last month`/`this month` relative to it.
 """
 from __future__ import annotations
@@ -35,6 +36,9 @@ _PATTERNS = [
     ("that_month", r"\b(?:that|the same) month\b"),
     ("last_month", r"\blast month\b|\bprevious month\b|\bpast month\b"),
     ("this_month", r"\bthis month\b"),
+    ("night_to", r"\b(?:over)?night\s+(?:of|from)\s+(?:" + "|".join(WEEKDAYS) + r")\s+(?:to|into)\s+"
+                 r"(?P<wd3>" + "|".join(WEEKDAYS) + r")\b|\bovernight\s+(?:into|to)\s+(?P<wd4>"
+                 + "|".join(WEEKDAYS) + r")\b"),
     ("yesterday", r"\byesterday\b|\blast night\b"),
     ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bovernight\b|\bthis evening\b"),
     ("last_weekday", r"\blast (?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
@@ -139,8 +143,8 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
             value, out = _days_before(published, 1), "day"
         elif kind == "today":
             value, out = published.isoformat(), "day"
-        elif kind in ("last_weekday", "weekday"):
-            wd = WEEKDAYS.index((groups["wd"] or groups["wd2"]).lower())
+        elif kind in ("last_weekday", "weekday", "night_to"):
+            wd = WEEKDAYS.index((groups["wd"] or groups["wd2"] or groups["wd3"] or groups["wd4"]).lower())
             back = (published.weekday() - wd) % 7
             if kind == "last_weekday" and back == 0:
                 back = 7

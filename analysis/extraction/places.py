@@ -150,6 +150,10 @@ _NOT_OUR_CAPITAL = re.compile(
     r"(?:Russian|Russia['’]s|Emirati|UAE|regional|Belarusian|Saudi|Turkish|Qatari|U\.?S\.?|"
     r"American|British|Polish|Moldovan|Georgian|European|region's|province's|oblast's)\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+)?$", re.I)
+# where weapons came from, not where they struck: "launched from multiple locations in Russia
+# and occupied Crimea", "fired from ships in the Black Sea"
+_LAUNCHED_FROM = re.compile(r"\b(?:launched|fired|flew|flown|took\s+off|coming|came)\s+(?:\w+\s+){0,3}?"
+                            r"from\s+(?:[\w'’\-]+\s+){0,5}?(?:(?:the|occupied)\s+)?$", re.I)
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -225,7 +229,9 @@ def find_places(text: str) -> list[Place]:
             canonical, length = found
             word = name[:length]
             before = text[max(0, match.start() - 30):match.start()]
-            if _FROM.search(before) or (word.isupper() and len(word) > 3) or (
+            if _FROM.search(before) or _LAUNCHED_FROM.search(text, max(0, match.start() - 90),
+                                                             match.start()) or \
+                    (word.isupper() and len(word) > 3) or (
                     _SPEAKS.match(text, match.start() + length) and not _PLACE_PREP.search(before)):
                 continue              # "from Kursk"; KYIV is a dateline; "Kyiv said" is a government
             state = canonical == "Kyiv" and _CAPITAL_AS_STATE.match(

@@ -498,3 +498,18 @@ def test_kyiv_as_the_state_and_totals_from_the_start_of_the_war():
     assert (fact["location"], fact["period"]) == ("Ukraine", None)
     found = facts("Kyiv's forces said 14 drones were shot down over Chernihiv.")
     assert {f["location"] for f in found} == {"Chernihiv"}
+
+
+def test_where_weapons_came_from_is_not_where_they_struck():
+    fact = one("Overnight Russia launched 45 drones from several locations in Russia and "
+               "occupied Crimea, the air force said.")
+    assert (fact["metric"], fact["location"]) == ("launched", "Ukraine")
+
+
+@pytest.mark.parametrize("date, phrase, period", [
+    ("2026-02-01", "in the night of Saturday to Sunday", "2026-02-01"),
+    ("2026-02-02", "in the night of Saturday to Sunday", "2026-02-01"),
+    ("2026-02-02", "overnight into Monday", "2026-02-02"),
+])
+def test_a_night_from_one_day_to_the_next_is_the_morning_it_ends(date, phrase, period):
+    assert one(f"Russia launched 50 drones at Ukraine {phrase}.", date=date)["period"] == period
