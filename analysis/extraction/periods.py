@@ -7,7 +7,8 @@
 Rules: `overnight`, `today`, `this morning` are the article's date; `yesterday` the day
 before; a weekday (`on Tuesday`, `said Wednesday`) the latest such day on or before the
 article's date, and a night from one weekday to the next (`the night of Saturday to
-Sunday`, `overnight into Sunday`) the morning it ends, as the Air Force dates its reports; `last Tuesday` the latest strictly before it; a month without a year the
+Sunday`, `overnight into Sunday`) the morning it ends, as the Air Force dates its reports,
+and so does a day a reporting window opens in the evening of (`from 6:00 p.m. on July 3`); `last Tuesday` the latest strictly before it; a month without a year the
 latest such month not after the article's month; `last month`/`this month` relative to it.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ _MONTH = f"(?P<month>{MONTH_NAME})\\.?"
 THAT_MONTH = "that month"
 
 _PATTERNS = [
-    ("span", r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bthis week\b|\blast week\b|"
+    ("span", r"\bsince\b(?!\s+\d{1,2}[:.]\d{2})|\bso far\b|\bthis year\b|\blast year\b|\bthis week\b|\blast week\b|"
              r"\bin recent (?:days|weeks|months)\b|\bover the past (?:\w+ )?(?:weeks|months|years)\b|"
              r"\b(?:whole|all|course|rest) of (?:\d{4}|the year|last year)\b|"
              r"\b(?:in|during|throughout|over) (?:the )?(?:\d{4})\b(?! *,)|\bsince the start\b|"
@@ -100,6 +101,11 @@ _FIGURE_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
 _PHRASE_END = re.compile(r"[,;:.!?()—–]")
 _MONTH_PREP = re.compile(r"\b(?:in|of|during|since|for|throughout|until|by|to|from)\s+$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]{0,40}$", re.I)
+# "from 6:00 p.m. (local time) on July 3", "since 18:00 on Saturday": a night's reporting
+# window opens that evening, and its figures are dated the morning after, as the Air Force's
+_EVENING_FROM = re.compile(r"\b(?:from|since|starting at)\s+(?:(?:1[2-9]|2[0-3])[:.]\d{2}(?!\s*a\.?\s*m)|"
+                           r"\d{1,2}(?:[:.]\d{2})?\s*p\.?\s*m\.?)\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:on\s+)?$",
+                           re.I)
 
 
 def find_periods(text: str, published: dt.date) -> list[Period]:
@@ -117,6 +123,9 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
             pass
         elif kind == "date":
             name = groups["month"] or groups["month2"]
+            which = "month" if groups["month"] else "month2"
+            if name.lower() in ("may", "march") and text[match.start(which)].islower():
+                continue                                      # "12 may have", "10 march on"
             day = int(groups["day"] or groups["day2"])
             year_text = groups["year"] or groups["year2"]
             month = _month_of(name)
@@ -168,6 +177,9 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
                                                    _FIGURE_AFTER.match(text, match.end())):
             continue                                          # "since the start of ... last year"
 
+        if out == "day" and kind in ("date", "weekday") and _EVENING_FROM.search(
+                text, max(0, match.start() - 48), match.start()):
+            value = _days_before(dt.date.fromisoformat(value), -1) or value
         if kind == "date" and out == "day":
             out = "date"
         found.append(Period(match.start(), match.end(), out, value))

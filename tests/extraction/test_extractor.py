@@ -513,3 +513,25 @@ def test_where_weapons_came_from_is_not_where_they_struck():
 ])
 def test_a_night_from_one_day_to_the_next_is_the_morning_it_ends(date, phrase, period):
     assert one(f"Russia launched 50 drones at Ukraine {phrase}.", date=date)["period"] == period
+
+
+def test_bare_counts_ending_in_respectively_take_the_listed_kinds_in_order():
+    assert triples("Russia launched 120 drones and 14 missiles overnight, and air defences "
+                   "downed 101 and 9 of them respectively, the air force said.") == {
+        ("launched", "drones", 120), ("launched", "missiles", 14),
+        ("intercepted", "drones", 101), ("intercepted", "missiles", 9)}
+
+
+@pytest.mark.parametrize("window, period", [
+    ("From 6:00 p.m. (local time) on February 2", "2026-02-03"),
+    ("Since 18:00 on Monday", "2026-02-03"),
+    ("From 8:00 a.m. on February 2", "2026-02-02"),
+])
+def test_a_window_opening_in_the_evening_dates_its_figures_the_morning_after(window, period):
+    assert one(f"{window}, Russia launched 80 drones at Ukraine, the air force said.")["period"] == period
+
+
+def test_a_count_before_may_the_verb_is_no_date():
+    found = facts("18 cruise missiles were shot down overnight, 12 may have reached their targets.",
+                  date="2022-10-22")
+    assert found and {f["period"] for f in found} == {"2022-10-22"}
