@@ -182,9 +182,12 @@ def _nights_line(paths, gold_path, facts) -> str:
         gold = facts_from_file(gold_path, *frames, other_articles=True)
     except FactsFileError as err:          # scored above; a fact not in the text has no night
         return f"nights: not compared ({err})"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        attacks = airforce.load_attacks()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            attacks = airforce.load_attacks()
+    except (OSError, ValueError) as err:
+        return f"nights: not compared (the Air Force record cannot be read: {err})"
     rows = compare(nights_table(facts, frames[0], attacks), nights_table(gold, frames[0], attacks))
     return (f"nights: {int(rows['same'].sum())} of {len(rows)} rows of the per-night table "
             f"(night, weapon, article, scope) give the launched and intercepted counts the gold "

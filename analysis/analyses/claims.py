@@ -165,7 +165,8 @@ def parts_within_whole(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     counts = article_nights(facts[facts["qualifier"] != "order_of_magnitude"], articles)
     inter = counts[counts["intercepted"].notna()]
     launch = counts[counts["launched"].notna()]
-    pairs = inter.merge(launch, on=["night", "weapon", "scope"], suffixes=("", "_whole"))
+    # the same place too: a city's interceptions are no part of another city's launches
+    pairs = inter.merge(launch, on=["night", "weapon", "scope", "place"], suffixes=("", "_whole"))
     pairs = pairs.assign(own=pairs["article_id"] == pairs["article_id_whole"]).sort_values(
         ["night", "weapon", "article_id", "own", "article_id_whole"], ascending=[True, True, True, False, True])
     rows = []

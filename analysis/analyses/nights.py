@@ -176,7 +176,8 @@ def article_nights(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
             row.update({metric: got["value"], f"{metric}_low": got["low"], f"{metric}_high": got["high"]})
             quotes += got["quotes"]
             summed = summed or got["summed"]
-            classes = got["classes"] if metric == "launched" or classes is None else classes
+            if metric == "launched" or math.isnan(row["launched"]):
+                classes = got["classes"]        # the launch count's, else the interceptions' classes
         row.update({"classes": classes, "summed": summed,
                     "quotes": " | ".join(dict.fromkeys(quotes))})
         row["rate"], row["rate_low"], row["rate_high"], row["conflict"] = _rates(
@@ -209,7 +210,9 @@ def _record_for(by_night: dict, night: str, weapon: str, classes: str | None) ->
         else [RECORD_GROUP[weapon]]
     counts = [groups[g] for g in wanted if g in groups]
     names = ("launched", "destroyed", "destroyed_or_not_reached")
-    return {name: float(np.nansum([c[i] for c in counts])) for i, name in enumerate(names)}
+    # a count the record lacks for one of the classes leaves the sum unknown, not smaller
+    return {name: float(np.sum([c[i] for c in counts])) if counts else 0.0
+            for i, name in enumerate(names)}
 
 
 def _judge(row: dict, rec: dict | None) -> tuple[object, str]:
@@ -229,7 +232,9 @@ def _judge(row: dict, rec: dict | None) -> tuple[object, str]:
         checks.append(ok)
         if not ok:
             reasons.append(f"launched {row['launched']:g}{what}, the record {rec['launched']:g}")
-    if not pd.isna(row["intercepted"]):
+    if not pd.isna(row["intercepted"]) and pd.isna(rec["destroyed"]):
+        reasons.append("the record gives no destroyed count for this night")
+    elif not pd.isna(row["intercepted"]):
         in_range = lambda v: row["intercepted_low"] <= v <= row["intercepted_high"]
         ok = in_range(rec["destroyed"]) or in_range(rec["destroyed_or_not_reached"])
         checks.append(ok)
@@ -287,7 +292,8 @@ def yearly(nights: pd.DataFrame, attacks: pd.DataFrame, command: str = "national
         nights=("night", "nunique"), articles=("article_id", "nunique"),
         median_rate=("rate", "median"),
         agree=("agree", lambda s: int(s.fillna(False).sum())),
-        compared=("agree", lambda s: int(s.notna().sum())))
+        compared=("agree", lambda s: int(s.notna().sum()))).astype(
+        {"agree": "float64", "compared": "float64"})
     out = ours.join(rec, how="outer").reset_index()
     for c in ("nights", "articles", "agree", "compared", "record_nights"):
         out[c] = out[c].fillna(0).astype("int64")

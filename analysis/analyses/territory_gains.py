@@ -21,7 +21,8 @@ import pandas as pd
 COLUMNS = ["month", "km2", "analysis", "article_id", "span", "qualifier", "location", "source",
            "quote"]
 ANALYSES = {"DeepState": re.compile(r"\bDeep ?State\b", re.I),
-            "AFP-ISW": re.compile(r"\bISW\b|Institute for the Study of War|\bAFP\b"),
+            "AFP-ISW": re.compile(r"\bISW\b|Institute for the Study of War|\bAFP(?:['’]s)? analy[sz]|"
+                                  r"\banaly[sz]\w* (?:by|from|of) AFP\b"),
             "BlackBirdGroup (net)": re.compile(r"\bBlack ?Bird\b", re.I)}
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # (span, where it is read: the clause before the number, the words after it, or both, pattern);
@@ -170,7 +171,9 @@ def territory_table(facts: pd.DataFrame, articles: pd.DataFrame, monthly: pd.Dat
     series = monthly[["month", "analysis", "km2"]].rename(columns={"km2": "series_km2"})
     out = every.merge(series.astype({"month": "string", "analysis": "string"}),
                       on=["month", "analysis"], how="left")
-    out["series_km2"] = out["series_km2"].where(out["span"] == "month").astype("float64")
+    # a nationwide month's gain only: a region's figure is no match for the country's series
+    out["series_km2"] = out["series_km2"].where((out["span"] == "month")
+                                                & (out["location"] == "Ukraine")).astype("float64")
     tolerance = np.where(out["qualifier"] == "approx", 0.1 * out["series_km2"].abs(), 0.5)
     out["agree"] = ((out["km2"] - out["series_km2"]).abs() <= tolerance).astype("boolean").mask(
         out["series_km2"].isna())

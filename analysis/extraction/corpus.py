@@ -78,7 +78,10 @@ def cached_corpus(articles: Path | str, processed: Path | str | None = None,
             stored = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
             # the facts may come from a file the build was given (build --facts)
             if stored.get("articles") == corpus_manifest([articles])["articles"]:
-                return read_tables(folder)
+                corpus = read_tables(folder)
+                # tables an older version wrote, with other columns, are extracted afresh
+                if list(corpus.facts.columns) == schemas.FACT_COLUMNS:
+                    return corpus
         except (OSError, ValueError):
             pass
     return load_corpus([articles], workers=workers)

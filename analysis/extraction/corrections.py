@@ -20,7 +20,7 @@ import pandera as pa
 
 from ..reading import schemas
 from ..reading.atomic import read_table
-from ..reading.fact_table import fact_id
+from ..reading.fact_table import fact_id, quote
 from ..reading.vocabulary import METRIC_UNITS, QUALIFIERS
 from . import numbers
 from .parts import part_cue
@@ -138,6 +138,7 @@ def facts_from_file(path: Path | str, articles: pd.DataFrame, sentences: pd.Data
     by_article = {a: g for a, g in sentences.groupby("article_id", sort=False)}
     taken: dict[str, set[tuple[int, str]]] = {}
     ids: dict[str, int] = {}
+    lines: list[int] = []                  # each row's place in the file
     known = set(texts)
     rows = []
     for index, record in zip(raw.index, raw.to_dict("records")):
@@ -164,6 +165,7 @@ def facts_from_file(path: Path | str, articles: pd.DataFrame, sentences: pd.Data
             raise FactsFileError(f"{_where(path, index)}: the same fact as line {ids[one_id] + 2} "
                                  f"(article, metric, unit and number)")
         ids[one_id] = index
+        lines.append(index)
         rows.append({
             "fact_id": one_id,
             "article_id": article, "metric": row["metric"], "unit": row["unit"], "value": value,
@@ -174,16 +176,16 @@ def facts_from_file(path: Path | str, articles: pd.DataFrame, sentences: pd.Data
             "number_text": row["number_text"] or texts[article][start:end],
             "qualifier_text": row["qualifier_text"], "cue": row["cue"],
             "stated_value": None, "stated_unit": None, "part_of": row["part_of"],
-            "quote": row["quote"] or " ".join(texts[article][start:end].split()),
+            "quote": row["quote"] or quote(texts[article], start, end),
         })
     _mark_parts(rows, texts)
-    frame = pd.DataFrame(rows, columns=schemas.FACT_COLUMNS)
+    frame = pd.DataFrame(rows, columns=schemas.FACT_COLUMNS, index=lines)
     frame = frame.astype({c: "string" for c in schemas.FACT_COLUMNS
                           if c not in ("value", "low", "high", "stated_value", "start", "end")})
     frame = frame.astype({"value": "float64", "low": "float64", "high": "float64",
                           "stated_value": "float64", "start": "int64", "end": "int64"})
     try:
-        return schemas.FACTS.validate(frame, lazy=True)
+        return schemas.FACTS.validate(frame, lazy=True).reset_index(drop=True)
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
         first = cases.iloc[0]

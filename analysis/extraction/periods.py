@@ -24,7 +24,7 @@ _MONTH = f"(?P<month>{MONTH_NAME})\\.?"
 THAT_MONTH = "that month"
 
 _PATTERNS = [
-    ("span", r"\bsince\b(?!\s+\d{1,2}[:.]\d{2})|\bso far\b|\bthis year\b|\blast year\b|\bthis week\b|\blast week\b|"
+    ("span", r"\bsince\b(?!\s+\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?\s*m\b))|\bso far\b|\bthis year\b|\blast year\b|\bthis week\b|\blast week\b|"
              r"\bin recent (?:days|weeks|months)\b|\bover the past (?:\w+ )?(?:weeks|months|years)\b|"
              r"\b(?:whole|all|course|rest) of (?:\d{4}|the year|last year)\b|"
              r"\b(?:in|during|throughout|over) (?:the )?(?:\d{4})\b(?! *,)|\bsince the start\b|"
@@ -179,7 +179,8 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
 
         if out == "day" and kind in ("date", "weekday") and _EVENING_FROM.search(
                 text, max(0, match.start() - 48), match.start()):
-            value = _days_before(dt.date.fromisoformat(value), -1) or value
+            after = _days_before(dt.date.fromisoformat(value), -1)
+            value = after if after and after <= published.isoformat() else value
         if kind == "date" and out == "day":
             out = "date"
         found.append(Period(match.start(), match.end(), out, value))

@@ -152,8 +152,11 @@ _NOT_OUR_CAPITAL = re.compile(
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+)?$", re.I)
 # where weapons came from, not where they struck: "launched from multiple locations in Russia
 # and occupied Crimea", "fired from ships in the Black Sea"
-_LAUNCHED_FROM = re.compile(r"\b(?:launched|fired|flew|flown|took\s+off|coming|came)\s+(?:\w+\s+){0,3}?"
-                            r"from\s+(?:[\w'’\-]+\s+){0,5}?(?:(?:the|occupied)\s+)?$", re.I)
+_LAUNCHED_FROM = re.compile(
+    r"\b(?:launched|fired|flew|flown|took\s+off|coming|came)\s+(?:\w+\s+){0,3}?from\s+"
+    r"(?:(?:the|a|an|several|multiple|various|different|locations?|areas?|directions?|sites?|"
+    r"airfields?|ships?|aircraft|bombers|territory|regions?|of|in|and|occupied|temporarily|"
+    r"northern|southern|eastern|western)\s+|[A-Z][\w'’\-]*\s+){0,6}?$")
 
 
 _OF_AFTER = re.compile(r"\s+of\b")

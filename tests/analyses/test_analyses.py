@@ -162,3 +162,11 @@ def test_a_part_of_a_whole_is_no_disagreement():
                    "Five people were wounded in Kharkiv overnight, officials said.")
     table = agreement.agreement(facts)
     assert len(table) == 1 and table["agree"].all() and table["figures"].str.count(";").iloc[0] == 1
+
+
+def test_a_citys_interceptions_are_no_part_of_another_citys_launches():
+    bodies = ("Air defences shot down 25 drones over Kyiv overnight, the city said.",
+              "Russia launched 10 drones at Odesa overnight, the governor said.")
+    facts = _facts(*bodies)
+    checks = claims.parts_within_whole(facts, articles_frame(_articles(*bodies)))
+    assert "fail" not in checks["result"].tolist()

@@ -141,3 +141,20 @@ def test_a_shown_table_is_written_whole_only_in_a_build(tmp_path, monkeypatch):
     table(frame, "nights")
     assert len(pd.read_parquet(tmp_path / "nights.parquet")) == 30
     assert (tmp_path / "nights.csv").read_text().count("\n") == 31
+
+
+def test_a_launch_total_is_compared_with_the_whole_group_whatever_was_shot_down(tmp_path, attacks):
+    row = _one(_nights(tmp_path, attacks, "Russia launched 40 missiles at Ukraine overnight, and "
+                       "air defences shot down 30 cruise missiles, the air force said."), "missiles")
+    assert pd.isna(row["classes"])
+    record = airforce.nightly(attacks)
+    group = record[(record["night"] == pd.Timestamp("2026-02-03")) & (record["weapon_class"] == "missiles")]
+    assert row["record_launched"] == float(group["launched"].iloc[0])
+
+
+def test_a_year_summary_of_a_corpus_without_national_nights(tmp_path, attacks):
+    from analysis.analyses.nights import yearly
+    frame = _nights(tmp_path, attacks, "Air defences shot down 20 drones over Kyiv overnight.")
+    assert set(frame["scope"]) == {"regional"}
+    summary = yearly(frame, attacks)
+    assert (summary["nights"] == 0).all() and (summary["record_nights"] > 0).any()

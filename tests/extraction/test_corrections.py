@@ -85,3 +85,12 @@ def test_one_number_read_as_two_units_is_two_facts(seeds, tmp_path):
              "2026-02-03", "", "yes", fact["number_text"]] for unit in ("missiles", "drones")]
     facts = facts_from_file(_gold(tmp_path, rows), seeds.articles, seeds.sentences)
     assert facts["fact_id"].is_unique and list(facts["unit"]) == ["missiles", "drones"]
+
+
+def test_tables_an_older_version_wrote_are_extracted_afresh(seeds, seeds_dir, tmp_path):
+    from analysis.extraction.corpus import cached_corpus
+    from analysis.reading.tables import corpus_manifest, write_tables
+    older = type(seeds)(seeds.articles, seeds.sentences, seeds.facts.drop(columns="part_of"))
+    write_tables(older, tmp_path, corpus_manifest([seeds_dir]))
+    again = cached_corpus(seeds_dir, tmp_path)
+    assert "part_of" in again.facts.columns and len(again.facts) == len(seeds.facts)

@@ -535,3 +535,14 @@ def test_a_count_before_may_the_verb_is_no_date():
     found = facts("18 cruise missiles were shot down overnight, 12 may have reached their targets.",
                   date="2022-10-22")
     assert found and {f["period"] for f in found} == {"2022-10-22"}
+
+
+def test_a_place_struck_after_where_weapons_came_from_is_kept():
+    fact = one("Drones launched from Russia hit Odesa overnight, wounding three people.")
+    assert (fact["metric"], fact["location"]) == ("wounded", "Odesa")
+
+
+def test_an_evening_window_never_dates_a_figure_after_the_article():
+    # published on a Saturday: "since 18:00 on Saturday" cannot mean Sunday
+    assert one("Since 18:00 on Saturday, Russia launched 80 drones at Ukraine.",
+               date="2026-01-31")["period"] == "2026-01-31"
