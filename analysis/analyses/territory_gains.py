@@ -76,8 +76,9 @@ def _same_month(match: re.Match) -> bool:
 def span_of(text: str, start: int, end: int, period) -> str:
     """Give what a territory figure at `text[start:end]` covers (see the module's docstring),
     from the words of its clause before it and the words after it in its sentence."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    before = text[ends[-1] if ends else 0:start]
+    window = max(0, start - 400)             # a sentence's words before the number, no more
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, start)]
+    before = text[ends[-1] if ends else window:start]
     cuts = [m.end() for m in _CLAUSE.finditer(before)]
     clause = before[cuts[-1]:] if cuts else before
     stop = _SENTENCE_END.search(text, end)

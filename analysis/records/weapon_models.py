@@ -116,7 +116,7 @@ def class_table(models: pd.DataFrame) -> dict[str, tuple[str, str | None]]:
 
 
 # words an article puts between a count and its noun that name a class ("18 ballistic
-# missiles", "60 Shahed drones"); model names are looked up in the models table
+# missiles", "60 Shahed drones", "four Kalibr cruise missiles")
 TEXT_CLASSES = {"ballistic": "ballistic missile", "aeroballistic": "aeroballistic",
                 "aero-ballistic": "aeroballistic", "cruise": "cruise missile",
                 "kinzhal": "aeroballistic", "kinzhals": "aeroballistic",
@@ -139,17 +139,12 @@ def class_words(words: str) -> tuple[str, ...]:
     return tuple(key for key in map(normal_token, _TEXT_WORD.findall(words)) if key in TEXT_CLASSES)
 
 
-def class_in_text(words: str, table: dict[str, tuple[str, str | None]] | None = None) -> str | None:
+def class_in_text(words: str) -> str | None:
     """Give the class the words between a count and its noun name (`ballistic`, `Kalibr
     cruise`, `Shahed-type attack`), None when they name none. Drone types are given as
     `drone: <type>`, since the record counts every drone in one class."""
-    for word in _TEXT_WORD.findall(words):
-        key = normal_token(word)
-        if key in TEXT_CLASSES:
-            return TEXT_CLASSES[key]
-        if table and key in table and table[key][0] != "other":
-            return table[key][0]
-    return None
+    keys = class_words(words)
+    return TEXT_CLASSES[keys[0]] if keys else None
 
 
 def classify_token(token: str, table: dict[str, tuple[str, str | None]]) -> tuple[str, str | None, bool]:
