@@ -147,39 +147,37 @@ def cmd_extract(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .extraction.corpus import extract_files
+    from .extraction.corpus import load_corpus
     from .extraction.scoring import read_gold, report, score
     from .reading.articles import ArticleError
     from .reading.batches import default_workers
     gold = read_gold(args.gold)
-    facts, n_read, errors = extract_files(args.paths, workers=args.workers or default_workers(),
-                                          keep_going=args.keep_going, progress=args.progress)
-    if not n_read:
+    corpus = load_corpus(args.paths, keep_going=args.keep_going,
+                         workers=args.workers or default_workers(), progress=args.progress)
+    facts, errors = corpus.facts, corpus.errors
+    if corpus.articles.empty:
         raise ArticleError(", ".join(map(str, args.paths)), "no readable articles", skipped=errors)
     labelled = set(gold["article_id"])
     if not labelled & set(facts["article_id"]) and not labelled & _article_ids(args.paths):
         raise ValueError(f"{args.gold}: no gold fact is about the articles given "
                          f"({len(labelled)} labelled articles, none of them read)")
-    print(_nights_line(args.paths, args.gold, facts))
+    print(_nights_line(corpus, args.gold))
     print(report(score(facts, gold)))
     _report_skipped(errors)
     return 1 if errors else 0
 
 
-def _nights_line(paths, gold_path, facts) -> str:
-    """Give how many rows of the per-night table the extracted facts give as the gold does."""
+def _nights_line(corpus, gold_path) -> str:
+    """Give how many rows of the per-night table the corpus's extracted facts give as the
+    gold does."""
     import warnings
 
     from .analyses.nights import compare, nights_table
     from .extraction.corrections import FactsFileError, facts_from_file
-    from .reading.articles import articles_frame
-    from .reading.sentences import sentences_frame
-    from .reading.tables import read_articles
     from .records import airforce
-    articles, _ = read_articles(paths, keep_going=True)
-    frames = articles_frame(articles), sentences_frame(articles)
+    articles = corpus.articles
     try:
-        gold = facts_from_file(gold_path, *frames, other_articles=True)
+        gold = facts_from_file(gold_path, articles, corpus.sentences, other_articles=True)
     except FactsFileError as err:          # scored above; a fact not in the text has no night
         return f"nights: not compared ({err})"
     try:
@@ -188,7 +186,7 @@ def _nights_line(paths, gold_path, facts) -> str:
             attacks = airforce.load_attacks()
     except (OSError, ValueError) as err:
         return f"nights: not compared (the Air Force record cannot be read: {err})"
-    rows = compare(nights_table(facts, frames[0], attacks), nights_table(gold, frames[0], attacks))
+    rows = compare(nights_table(corpus.facts, articles, attacks), nights_table(gold, articles, attacks))
     return (f"nights: {int(rows['same'].sum())} of {len(rows)} rows of the per-night table "
             f"(night, weapon, article, scope) give the launched and intercepted counts the gold "
             f"facts give")
