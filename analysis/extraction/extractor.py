@@ -25,7 +25,7 @@ import re
 from ..reading.articles import Article
 from ..reading.fact_table import FactColumns, FactRow
 from ..reading.sentences import SentenceSpan, sentence_id, sentence_spans
-from . import language, numbers, periods
+from . import language, numbers, periods, places
 from .dating import last_month, period_for
 from .location import location_for
 from .memory import ArticleMemory
@@ -125,7 +125,27 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
             rows.append(fact_row(article, index, span, cand, reading, location, period,
                                  source or None, shared))
     rows = mark_parts(doc, rows, cands, memory.last_rows)
+    rows = _interceptions_placed(doc, rows, memory)
     memory.last_rows = rows or memory.last_rows
+    return rows
+
+
+def _interceptions_placed(doc: Sentence, rows: list[FactRow],
+                          memory: ArticleMemory) -> list[FactRow]:
+    """Give the rows with an interception count that names no place and no launch of its
+    own placed where the article's latest launch of that weapon struck, when it does not
+    exceed that launch ("two ballistic missiles hit the capital ... air defence destroyed
+    two ballistic missiles"); remember this sentence's launches."""
+    launched = {r.unit for r in rows if r.metric == "launched"}
+    if not doc.places:
+        rows = [r._replace(location=memory.last_launch[r.unit][0])
+                if r.metric == "intercepted" and r.location == places.COUNTRY
+                and r.unit not in launched and r.unit in memory.last_launch
+                and memory.last_launch[r.unit][0] not in (None, places.COUNTRY)
+                and r.value <= memory.last_launch[r.unit][1] else r for r in rows]
+    for r in rows:
+        if r.metric == "launched":
+            memory.last_launch[r.unit] = (r.location, r.value)
     return rows
 
 

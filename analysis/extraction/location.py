@@ -106,7 +106,8 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
             points_back(doc.text[cand.mention.end:next_start]):
         location = None                 # "12 drones in the area and 23 in Odesa"
     elif location is not None and metric in ("launched", "intercepted") and several_places(doc):
-        location = DEFAULT_LOCATION[metric]   # "at Kharkiv and the Odesa region"
+        # "at Kharkiv and the Odesa region"; "over the Belgorod and Kursk regions"
+        location = "Russia" if location in places.RUSSIA else DEFAULT_LOCATION[metric]
     if location is None:
         if doc.points_back is None:
             doc.points_back = points_back(sentence)

@@ -24,6 +24,8 @@ class ArticleMemory:
     last_outage: str | None = None      # an outage metric the previous fact sentence gave
     default_period: str | None = None   # the day the first body sentence with a fact names
     last_rows: list = field(default_factory=list)   # the facts of the latest sentence with any
+    # the latest launch figure of each weapon (unit): its place and count
+    last_launch: dict[str, tuple[str | None, float]] = field(default_factory=dict)
     _places: dict[int, list[places.Place]] = field(default_factory=dict)
     _last_person: dict[int, str | None] = field(default_factory=dict)
 

@@ -120,6 +120,39 @@ TOWNS: dict[str, tuple[str, ...]] = {
 
 COUNTRY = "Ukraine"
 
+# Russia's side (FACTS.md: figures Russia gives for its regions carry the Russian place);
+# a region is named by its centre, as for Ukraine's
+RUSSIA: dict[str, tuple[str, ...]] = {
+    "Russia": ("Russia", "Russian Federation"),
+    "Moscow": ("Moscow",),
+    "Belgorod": ("Belgorod",),
+    "Kursk": ("Kursk",),
+    "Bryansk": ("Bryansk",),
+    "Voronezh": ("Voronezh",),
+    "Rostov": ("Rostov", "Rostov-on-Don"),
+    "Krasnodar": ("Krasnodar", "Kuban"),
+    "Oryol": ("Oryol", "Orel"),
+    "Tula": ("Tula",),
+    "Kaluga": ("Kaluga",),
+    "Lipetsk": ("Lipetsk",),
+    "Tambov": ("Tambov",),
+    "Smolensk": ("Smolensk",),
+    "Ryazan": ("Ryazan",),
+    "Volgograd": ("Volgograd",),
+    "Saratov": ("Saratov", "Engels"),
+    "Samara": ("Samara",),
+    "Novgorod": ("Novgorod",),
+    "Nizhny Novgorod": ("Nizhny Novgorod", "Nizhniy Novgorod"),
+    "Saint Petersburg": ("Saint Petersburg", "St. Petersburg", "St Petersburg", "Leningrad"),
+    "Tver": ("Tver",),
+    "Pskov": ("Pskov",),
+    "Yaroslavl": ("Yaroslavl",),
+    "Kazan": ("Kazan", "Tatarstan"),
+    "Novorossiysk": ("Novorossiysk",),
+    "Taganrog": ("Taganrog",),
+    "Sochi": ("Sochi",),
+}
+
 
 class Place(NamedTuple):
     """A place named in a text."""
@@ -137,7 +170,22 @@ def _alternation(names: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 _LOOKUP = {**_alternation(TOWNS), **_alternation(REGIONS)}
-_LEVEL = {**{n: 2 for n in TOWNS}, **{n: 1 for n in REGIONS}, COUNTRY: 0}
+_LEVEL = {**{n: 2 for n in TOWNS}, **{n: 1 for n in REGIONS}, COUNTRY: 0,
+          **{n: 2 for n in RUSSIA}, "Russia": 1}
+_RUSSIAN_LOOKUP = _alternation(RUSSIA)
+# a Russian place is where a figure happened only after a word of place: "in Russia",
+# "over the Belgorod region", "in Russia's Kursk region"; "Russia launched" is the attacker
+_RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into)\s+(?:the\s+)?"
+                           r"(?:Russia['’]s\s+)?(?:(?:southern|western|central|border)\s+)?$", re.I)
+# "over Russian regions", "in Russian territory": Russia, not a place of Ukraine
+_RUSSIAN_LAND = re.compile(r"Russian\s+(?:border\s+)?(?:regions|territory|airspace|oblasts|"
+                           r"provinces|cities|soil)\b")
+# between two places of a list: "the Belgorod and Kursk regions", "Bryansk, Kursk"
+_JOINED = re.compile(r"\s*(?:regions?|oblasts?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# "Russia's war", "in Russia's attack": the attacker, not a place
+# ("in Russia's Belgorod region" is Belgorod's)
+_RUSSIA_AS_PLACE_AFTER = re.compile(r"['’]s\s+(?:(?:southern|western|central|border)\s+)?"
+                                    r"(?:regions?|territory|airspace|soil)\b")
 _PLACE_RE = re.compile(       # each name starts at a word boundary with one of these letters
     r"(?=[A-Zacinot])\b(?:(?P<capital>\b(?:Ukraine['’]s capital(?: city)?|the (?:Ukrainian )?capital(?: city)?|"
     r"the capital's|capital city)\b)|"
@@ -149,7 +197,12 @@ _PLACE_RE = re.compile(       # each name starts at a word boundary with one of 
 _NOT_OUR_CAPITAL = re.compile(
     r"(?:Russian|Russia['’]s|Emirati|UAE|regional|Belarusian|Saudi|Turkish|Qatari|U\.?S\.?|"
     r"American|British|Polish|Moldovan|Georgian|European|region's|province's|oblast's)\s+$", re.I)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+)?$", re.I)
+# "from Kursk", "from the direction of Bryansk", "from Bryansk, Rostov, Krasnodar and Crimea",
+# "from the airspace of the occupied part of"
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+|airspace\s+(?:of|over)\s+(?:the\s+)?"
+                   r"(?:[\w\-]+\s+){0,3}?(?:part\s+of\s+(?:the\s+)?)?)?"
+                   r"(?:(?-i:[A-Z])[\w'’\-]*(?:\s+(?:regions?|oblasts?))?,?\s+(?:and\s+)?"
+                   r"(?:(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?)?){0,5}$", re.I)
 # where weapons came from, not where they struck: "launched from multiple locations in Russia
 # and occupied Crimea", "fired from ships in the Black Sea"
 _LAUNCHED_FROM = re.compile(
@@ -207,7 +260,47 @@ def _owned_by_country(text: str, end: int) -> bool:
     return _OWNED_BODY.match(text, end) is not None
 
 
+# "across the country, including the capital, Kyiv": a place listed as part of the country
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|especially|notably)\s+(?:in\s+)?(?:the\s+)?"
+                        r"(?:(?:capital|city|region)(?:\s+city)?\s*,?\s+)?$", re.I)
+
+
+def _russian_place(text: str, start: int, name: str) -> Place | None:
+    """Give the Russian place the capitalised words at `start` name, or None."""
+    land = _RUSSIAN_LAND.match(text, start)
+    if land is not None:
+        return Place(start, land.end(), "Russia", _LEVEL["Russia"])
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        spelling = " ".join(words[:n])
+        key = strip_possessive(spelling.lower())
+        canonical = _RUSSIAN_LOOKUP.get(key)
+        if canonical is None:
+            continue
+        if canonical == "Russia" and spelling.endswith(("'s", "’s")) and \
+                not _RUSSIA_AS_PLACE_AFTER.match(text, start + len(spelling) - 2):
+            return None
+        end = start + len(strip_possessive(spelling))
+        return Place(start, end, canonical, _LEVEL[canonical])
+    return None
+
+
 def find_places(text: str) -> list[Place]:
+    """Give the places of Ukraine named in `text`, in order; a place listed as part of the
+    whole country named before it is left out, the figure being national."""
+    found = _find_places(text)
+    if not any(p.level == 0 for p in found):
+        return found
+    kept: list[Place] = []
+    for p in found:
+        if p.level > 0 and any(q.level == 0 for q in kept) and _INCLUDING.search(
+                text, max(0, p.start - 40), p.start):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _find_places(text: str) -> list[Place]:
     """Give the places of Ukraine named in `text`, in order."""
     places = []
     pos = 0
@@ -219,6 +312,16 @@ def find_places(text: str) -> list[Place]:
         name = match.group("name")
         if name is not None:
             found = _lookup(name)
+            if found is None and (_RUSSIAN_PREP.search(text, max(0, match.start() - 40), match.start())
+                                  or places and places[-1].name in RUSSIA and _JOINED.fullmatch(
+                                      text, places[-1].end, match.start())):
+                russian = _russian_place(text, match.start(), name)
+                if russian is not None and not _FROM.search(text, max(0, match.start() - 80),
+                                                            match.start()) \
+                        and not _LAUNCHED_FROM.search(text, max(0, match.start() - 90), match.start()):
+                    places.append(russian)
+                    pos = russian.end
+                    continue
             if found is None:
                 gap = _WORD_GAP.search(name)
                 if text.startswith(_KINDS_AFTER, match.end()) and _KIND_AFTER.match(text, match.end()) or \
@@ -232,7 +335,7 @@ def find_places(text: str) -> list[Place]:
             canonical, length = found
             word = name[:length]
             before = text[max(0, match.start() - 30):match.start()]
-            if _FROM.search(before) or _LAUNCHED_FROM.search(text, max(0, match.start() - 90),
+            if _FROM.search(text, max(0, match.start() - 80), match.start()) or _LAUNCHED_FROM.search(text, max(0, match.start() - 90),
                                                              match.start()) or \
                     (word.isupper() and len(word) > 3) or (
                     _SPEAKS.match(text, match.start() + length) and not _PLACE_PREP.search(before)):

@@ -546,3 +546,39 @@ def test_an_evening_window_never_dates_a_figure_after_the_article():
     # published on a Saturday: "since 18:00 on Saturday" cannot mean Sunday
     assert one("Since 18:00 on Saturday, Russia launched 80 drones at Ukraine.",
                date="2026-01-31")["period"] == "2026-01-31"
+
+
+def test_a_place_listed_as_part_of_the_country_leaves_the_figure_national():
+    found = facts("Russia sent 310 drones against targets across the country, including the "
+                  "capital, Kyiv, the air force said.")
+    assert [(f["value"], f["location"]) for f in found] == [(310.0, "Ukraine")]
+
+
+def test_every_place_of_a_list_of_launch_sites_is_where_weapons_came_from():
+    found = facts("The military said six Kalibr missiles were fired from Bryansk, Kursk, "
+                  "Rostov and Crimea. It also fired two Kh-59 missiles from the airspace of the "
+                  "occupied part of the Zaporizhzhia region.")
+    assert {(f["value"], f["location"]) for f in found} == {(6.0, "Ukraine"), (2.0, "Ukraine")}
+
+
+def test_figures_russia_gives_for_its_regions_carry_the_russian_place():
+    found = facts("In Russia, the defence ministry said its air defences shot down 64 "
+                  "Ukrainian drones overnight, including 11 over the Moscow region.")
+    assert [(f["value"], f["location"]) for f in found] == [(64.0, "Russia"), (11.0, "Moscow")]
+    joined = one("Russian air defence units downed 23 drones over the Bryansk and Kursk regions.")
+    assert joined["location"] == "Russia"
+    # the attacker is no place: the figure stays Ukraine's
+    assert one("Russia launched 75 drones overnight.")["location"] == "Ukraine"
+    assert one("Moscow said it had downed 12 drones in Russia's Belgorod region.")["location"] \
+        == "Belgorod"
+
+
+def test_an_interception_without_a_place_follows_the_launch_it_answers():
+    found = facts("Russian forces fired three ballistic missiles at Odesa before dawn. "
+                  "Air defence units destroyed two ballistic missiles, the air force said.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("launched", 3.0, "Odesa"), ("intercepted", 2.0, "Odesa")]
+    # more than were launched at the city: a national count, as the text gives no place
+    found = facts("Russian forces fired three ballistic missiles at Odesa before dawn. "
+                  "Air defence units destroyed 40 missiles across the night.")
+    assert [f["location"] for f in found] == ["Odesa", "Ukraine"]
