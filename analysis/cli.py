@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", type=Path, metavar="GOLD", help="gold facts CSV")
     evaluate.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                           help="the articles the gold file labels")
+    evaluate.add_argument("--by-metric", action="store_true",
+                          help="also give precision, recall, F1 and context accuracies per metric")
     _add_corpus_options(evaluate)
 
     build = sub.add_parser(
@@ -162,7 +164,7 @@ def cmd_evaluate(args) -> int:
         raise ValueError(f"{args.gold}: no gold fact is about the articles given "
                          f"({len(labelled)} labelled articles, none of them read)")
     print(_nights_line(corpus, args.gold))
-    print(report(score(facts, gold)))
+    print(report(score(facts, gold), metrics=args.by_metric))
     _report_skipped(errors)
     return 1 if errors else 0
 

@@ -149,6 +149,72 @@ def _interceptions_placed(doc: Sentence, rows: list[FactRow],
     return rows
 
 
+def _paragraph_sourced(paragraph: list[tuple[int, list[FactRow]]],
+                       memory: ArticleMemory) -> list[FactRow]:
+    """Give the rows of one paragraph's sentences, those whose sentence names no source
+    taking the attribution of the nearest sentence of the paragraph before them that has
+    one, else the nearest after them (a quote's speaker named at its end: `"... 20 dead and
+    59 wounded," he said.`)."""
+    rows = [row for _, found in paragraph for row in found]
+    if not any(row.source is None for row in rows):
+        return rows
+    spans, text = memory.spans, memory.article.text
+    known: dict[int, str | None] = {i: found[0].source for i, found in paragraph if found}
+
+    def attribution(i: int) -> str | None:
+        if i not in known:
+            _, start, end = spans[i]
+            known[i] = source_for(text[start:end], memory.last_person(i), None)
+        return known[i]
+
+    order = [i for i, _ in paragraph]
+    out: list[FactRow] = []
+    for pos, (i, found) in enumerate(paragraph):
+        if found and found[0].source is None:
+            src = next((attribution(j) for j in reversed(order[:pos]) if attribution(j)), None) \
+                or next((attribution(j) for j in order[pos + 1:] if attribution(j)), None)
+            if src:
+                found = [row._replace(source=src) if row.source is None else row for row in found]
+        out += found
+    return out
+
+
+def _headline_sourced(facts: FactColumns, first: int, headline_end: int) -> None:
+    """Give each headline figure that names no source the source of the body's first figure
+    of the same metric, unit and value, in place: a headline repeats its story."""
+    source = facts.column("source")
+    if all(source[i] for i in range(first, headline_end)):
+        return
+    metric, unit, value = facts.column("metric"), facts.column("unit"), facts.column("value")
+    body: dict[tuple, str | None] = {}
+    for i in range(headline_end, len(metric)):
+        body.setdefault((metric[i], unit[i], value[i]), source[i])
+    for i in range(first, headline_end):
+        if not source[i]:
+            source[i] = body.get((metric[i], unit[i], value[i])) or source[i]
+
+
+def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:
+    """Give each territory figure of the article (rows from `first`) the analyst whose data
+    it rests on, in place: the one named latest before it, else the first after it (`an AFP
+    analysis ... based on data from the Institute for the Study of War`), unless its own
+    source is someone other than an outlet reporting it (a general's claim stays his)."""
+    metric = facts.column("metric")
+    if "territory_seized" not in metric[first:]:
+        return
+    named = sorted((m.start(), name) for name, pattern in language.TERRITORY_ANALYSTS.items()
+                   for m in pattern.finditer(text))
+    if not named:
+        return
+    source, start = facts.column("source"), facts.column("start")
+    for i in range(first, len(metric)):
+        if metric[i] != "territory_seized" or (
+                source[i] and not language.REPORTING_OUTLETS.search(source[i])):
+            continue
+        before = [name for at, name in named if at < start[i]]
+        source[i] = before[-1] if before else named[0][1]
+
+
 def extract_article(article: Article, into: FactColumns | None = None) -> FactColumns:
     """Give the facts of one article (columns of schemas.FACTS), appended to `into` when
     given."""
@@ -159,8 +225,15 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
     memory = ArticleMemory(article, spans)
     facts = FactColumns() if into is None else into
     first = len(facts)
+    paragraph: list[tuple[int, list[FactRow]]] = []     # the paragraph's sentences so far
+    headline_end: int | None = None                       # where the headline's rows end
 
     for index, span in enumerate(spans):
+        if index and "\n" in text[spans[index - 1].end:span.start]:
+            facts.extend(_paragraph_sourced(paragraph, memory), text)
+            paragraph = []
+        if headline_end is None and span.section == "body":
+            headline_end = len(facts) + sum(len(found) for _, found in paragraph)
         sentence = text[span.start:span.end]
         mentions = numbers.find_mentions(sentence, span.start)
         if not mentions and not _SINGULAR.search(sentence):
@@ -173,12 +246,15 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         if sentence_rows and memory.default_period is None and span.section == "body":
             days = [p for p in doc.periods if p.kind in ("day", "date")]
             memory.default_period = days[0].value if days else article.published.isoformat()
-        facts.extend(sentence_rows, text)
+        paragraph.append((index, sentence_rows))
         if sentence_rows:
             memory.last_outage = next((r.metric for r in sentence_rows
                                        if r.metric in _OUTAGES), None)
         if sentence_rows or _MONTHISH.search(sentence):
             memory.last_month = last_month(doc.periods, memory.last_month)
+    facts.extend(_paragraph_sourced(paragraph, memory), text)
+    _territory_analysts(facts, first, text)
+    _headline_sourced(facts, first, first if headline_end is None else headline_end)
     fallback = memory.default_period or article.published.isoformat()
     period = facts.column("period")
     for i in range(first, len(period)):

@@ -37,6 +37,16 @@ TITLE_WORDS = {
     "deputy", "leader", "official", "premier", "prime", "director", "chairman", "envoy",
 }
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+# the analysts whose maps territory figures rest on, by the name FACTS.md's labels give
+TERRITORY_ANALYSTS: dict[str, re.Pattern] = {
+    "Institute for the Study of War": re.compile(r"\bISW\b|Institute for the Study of War"),
+    "DeepState": re.compile(r"\bDeep ?State\b", re.I),
+    "War Mapper": re.compile(r"\bWar ?Mapper\b", re.I),
+    "BlackBird Group": re.compile(r"\bBlack ?Bird\b", re.I),
+}
+# outlets that report an analysis rather than make it ("according to an AFP analysis")
+REPORTING_OUTLETS = re.compile(r"\b(?:AFP|Reuters|Bloomberg|AP|Associated Press|BBC|CNN|Kyiv "
+                               r"Independent|analys[ie]s|report|data)\b", re.I)
 # what "X said" can name that is no source: "explosions were reported", "it said"
 NOT_SOURCES = {"explosions", "blasts", "attacks", "strikes", "sirens", "fires", "damage",
                "footage", "video", "videos", "photos", "images", "casualties", "it", "this",

@@ -94,6 +94,11 @@ def _names_several(doc: Sentence) -> bool:
                for a, b in zip(found, found[1:]))
 
 
+# "95 Ukrainian drones", "drones of Ukraine's armed forces": Ukraine's weapons, so the
+# figure is Russia's air defence over Russia
+_UKRAINES_WEAPONS = re.compile(r"\bUkrain(?:ian|e['’]s)\b")
+
+
 def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
                  s_end: int, next_start: int,
                  earlier: Callable[[], list[places.Place]]) -> str | None:
@@ -108,6 +113,9 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
     elif location is not None and metric in ("launched", "intercepted") and several_places(doc):
         # "at Kharkiv and the Odesa region"; "over the Belgorod and Kursk regions"
         location = "Russia" if location in places.RUSSIA else DEFAULT_LOCATION[metric]
+    if metric in ("launched", "intercepted") and location in (None, places.COUNTRY) and \
+            _UKRAINES_WEAPONS.search(doc.text, cand.mention.end, phrase_end(doc, cand)):
+        return "Russia"
     if location is None:
         if doc.points_back is None:
             doc.points_back = points_back(sentence)

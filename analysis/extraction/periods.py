@@ -4,7 +4,7 @@
 (`YYYY-MM-DD`), a month (`YYYY-MM`), a span too long for either (`""`: "since February
 2022", "this year", "last week"), or `"that month"` (the last month the article named).
 
-Rules: `overnight`, `today`, `this morning` are the article's date; `yesterday` the day
+Rules: `overnight`, `last night`, `today`, `this morning` are the article's date; `yesterday` the day
 before; a weekday (`on Tuesday`, `said Wednesday`) the latest such day on or before the
 article's date, and a night from one weekday to the next (`the night of Saturday to
 Sunday`, `overnight into Sunday`) the morning it ends, as the Air Force dates its reports,
@@ -40,8 +40,10 @@ _PATTERNS = [
     ("night_to", r"\b(?:over)?night\s+(?:of|from)\s+(?:" + "|".join(WEEKDAYS) + r")\s+(?:to|into)\s+"
                  r"(?P<wd3>" + "|".join(WEEKDAYS) + r")\b|\bovernight\s+(?:into|to)\s+(?P<wd4>"
                  + "|".join(WEEKDAYS) + r")\b"),
-    ("yesterday", r"\byesterday\b|\blast night\b"),
-    ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bovernight\b|\bthis evening\b"),
+    ("yesterday", r"\byesterday\b"),
+    # "last night" is the night that ended on the article's morning, as "overnight"
+    ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bovernight\b|\bthis evening\b|"
+              r"\blast night\b"),
     ("last_weekday", r"\blast (?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
     ("weekday", r"\b(?P<wd2>" + "|".join(WEEKDAYS) + r")\b"),
 ]

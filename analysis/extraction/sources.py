@@ -13,7 +13,7 @@ _SOURCE_VERB = re.compile(_SOURCE_VERB_BODY, re.I)
 _SOURCE_VERB_LOWER = re.compile(_SOURCE_VERB_BODY)      # its twin for lower-cased text
 _SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
                            r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
-_ACCORDING = re.compile(r"according to (?:the )?(?P<src>[^,.;()]+)", re.I)
+_ACCORDING = re.compile(r"(?:according to|with reference to|citing|referring to) (?:the )?(?P<src>[^,.;()]+)", re.I)
 _APPOSITIVE = re.compile(
     r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+),\s+(?:the\s+)?[^,]{3,90},\s+(?:"
     + _SOURCE_VERBS + r")\b")
@@ -24,6 +24,10 @@ _FROM_ORG = re.compile(r"\bfrom (?:the )?([A-Z].*)$")
 _TRAILING_AUX = re.compile(r"\s*,?\s+(?:has|had|have)$")
 _SOURCE_SPLIT = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|that|as|when|after|which)\b")
 _PERSON = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}\b")
+# words a name or a role never holds: the attribution ran into a clause
+_NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|been|being|have|has|had|who|which|no|not|"
+                         r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"strike|strikes|attack|attacks|building|buildings)\b", re.I)
 _LEADING_WORDS = ("the", "a", "an", "and", "but", "while", "as", "that", "also", "unconfirmed")
 
 
@@ -37,6 +41,9 @@ def reduce_source(raw: str) -> str | None:
     if not words or words[-1].lower() in NOT_SOURCES or \
             words[0].lower() in NOT_SOURCES:
         return None
+    if _NOT_A_NAME.search(" ".join(words)) or words[0].lower() in PRONOUNS or \
+            (len(words) == 1 and words[0].islower() and words[0].endswith("ly")):
+        return None           # a clause, not a name: "no casualties were", "they have already"
     from_org = _FROM_ORG.search(" ".join(words))
     if from_org:
         return from_org.group(1)

@@ -111,7 +111,7 @@ def test_location_carries_over_for_casualties():
 
 
 @pytest.mark.parametrize("phrase, period", [
-    ("overnight", "2026-02-03"), ("yesterday", "2026-02-02"), ("on Friday", "2026-01-30"),
+    ("overnight", "2026-02-03"), ("last night", "2026-02-03"), ("yesterday", "2026-02-02"), ("on Friday", "2026-01-30"),
     ("last Tuesday", "2026-01-27"), ("on Tuesday", "2026-02-03"),
 ])
 def test_periods(phrase, period):
@@ -582,3 +582,40 @@ def test_an_interception_without_a_place_follows_the_launch_it_answers():
     found = facts("Russian forces fired three ballistic missiles at Odesa before dawn. "
                   "Air defence units destroyed 40 missiles across the night.")
     assert [f["location"] for f in found] == ["Odesa", "Ukraine"]
+
+
+def test_ukraines_drones_shot_down_are_russias_air_defence_over_russia():
+    found = facts("The Russian defence ministry said it had intercepted 48 Ukrainian drones "
+                  "across seven regions overnight.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("intercepted", 48.0, "Russia")]
+
+
+def test_a_paragraph_attribution_covers_its_figures():
+    found = facts('"The enemy hit a school and killed four people. Another 11 were wounded," '
+                  'regional governor Oleh Kiper said on Telegram.')
+    assert {(f["value"], f["source"]) for f in found} == {(4.0, "Oleh Kiper"), (11.0, "Oleh Kiper")}
+    found = facts("Russia launched 30 drones at the city, the air force said. Air defence "
+                  "units shot down 22 of them.\n\nFour people were killed.")
+    assert [(f["value"], f["source"]) for f in found] == [
+        (30.0, "air force"), (22.0, "air force"), (4.0, None)]
+
+
+def test_a_clause_before_said_is_no_source():
+    assert one("Russia launched 40 drones overnight. No casualties were reported.")[
+        "source"] is None
+    assert one("They said 14 people were wounded in Sumy.")["source"] is None
+
+
+def test_a_headline_takes_the_source_of_the_figure_it_repeats():
+    found = facts("Russia launched 77 drones at Ukraine overnight, the air force said.",
+                  headline="Russia launches 77 drones")
+    assert [f["source"] for f in found] == ["air force", "air force"]
+
+
+def test_territory_figures_rest_on_the_analysts_data():
+    found = facts("Russian forces seized 412 square kilometres in May, according to an AFP "
+                  "analysis. The analysis is based on data from the Institute for the Study of "
+                  "War.\n\nUkraine's commander said his troops had retaken 16 square kilometres.")
+    assert [(f["value"], f["source"]) for f in found][:1] == [
+        (412.0, "Institute for the Study of War")]
