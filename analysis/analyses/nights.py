@@ -48,6 +48,10 @@ _RUSSIAN_SOURCE = re.compile(r"\bRussia|\bRussian\b|\bMoscow\b|\bKremlin\b|\bSob
                              r"\bGladkov\b|\bAksyonov\b|\bRazvozhayev\b")
 _OVER_RUSSIA = re.compile(r"\bover\s+(?:the\s+)?(?:Russia|Russian|occupied\s+Crimea|Crimea|"
                           + "|".join(sorted(RUSSIA_PLACES - {"Russia"})) + r")\b")
+# the words that name a class, not a model: a count so named is the class's total
+GENERIC_CLASS_WORDS = {"ballistic", "cruise", "aeroballistic", "aero-ballistic", "guided"}
+# "17 cruise missiles of the X-101 type": the model named after the noun
+_TYPE_AFTER = re.compile(r"\s+of\s+the\s+(\S+)\s+(?:type|variant|class)\b", re.I)
 _HEAD = re.compile(r"\b(?:missiles?|drones?|UAVs?|rockets?)\b", re.I)
 
 
@@ -81,12 +85,20 @@ def _class_of(text: str, end: int) -> tuple[str | None, str | None]:
     head = _HEAD.search(after)
     words = after[:head.start()] if head else " ".join(after.split()[:2])
     cls = class_in_text(words)
-    return (cls, " ".join(class_words(words)) or cls) if cls else (None, None)
+    if not cls:
+        return None, None
+    label = class_words(words)
+    model = _TYPE_AFTER.match(after, head.end()) if head else None
+    if model is not None and class_words(model.group(1)):
+        label = class_words(model.group(1)) + label
+    return cls, " ".join(label) or cls
 
 
 def _figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Give the launch and interception figures of single nights, with scope and class."""
+    # a vague order of magnitude ("dozens of drones") is no count to rate
     keep = facts[facts["metric"].isin(["launched", "intercepted"]) & facts["part_of"].isna()
+                 & (facts["qualifier"] != "order_of_magnitude")
                  & facts["unit"].isin(list(RECORD_GROUP))
                  & facts["period"].str.fullmatch(_DAY).fillna(False).astype(bool)]
     keep = keep.sort_values(["article_id", "start"], kind="stable")
@@ -115,6 +127,10 @@ def _combined(figures: list[dict]) -> dict:
     31 drones` were shot down: 28 is the interception count)."""
     figures = [f for f in figures if not f["part"]] or figures
     totals = [f for f in figures if f["cls"] is None]
+    classed = [f["value"] for f in figures if f["cls"] is not None]
+    if totals and classed and max(f["value"] for f in totals) < max(classed):
+        # smaller than a class's own count: a part, not the total
+        totals, figures = [], [f for f in figures if f["cls"] is not None]
     if totals:
         exact = [f for f in totals if f["qualifier"] == "exact"] or totals
         # the largest: a smaller count beside a total is part of it ("one of the missiles")
@@ -126,11 +142,28 @@ def _combined(figures: list[dict]) -> dict:
     for f in figures:
         if f["label"] not in by_label or f["value"] > by_label[f["label"]]["value"]:
             by_label[f["label"]] = f
-    parts = sorted(by_label.values(), key=figures.index)
+    parts = _class_totals(sorted(by_label.values(), key=figures.index))
     return {"value": sum(f["value"] for f in parts), "low": sum(f["low"] for f in parts),
             "high": sum(f["high"] for f in parts),
             "classes": "|".join(sorted({f["cls"] for f in parts})), "summed": len(parts) > 1,
             "quotes": [f["quote"] for f in parts]}
+
+
+def _class_totals(parts: list[dict]) -> list[dict]:
+    """Give the figures to sum, one label each: within a class, a count named by the class
+    alone ("18 cruise missiles") is the class's total over the models it is made of ("13 of
+    the X-101 missiles and five of the Kalibr missiles") when it is not smaller than their
+    sum; the models are summed otherwise."""
+    out: list[dict] = []
+    for cls in dict.fromkeys(f["cls"] for f in parts):
+        group = [f for f in parts if f["cls"] == cls]
+        generic = [f for f in group if set(f["label"].split()) <= GENERIC_CLASS_WORDS]
+        models = [f for f in group if f not in generic]
+        if generic and models:
+            whole = max(generic, key=lambda f: f["value"])
+            group = [whole] if whole["value"] >= sum(f["value"] for f in models) else models
+        out += group
+    return sorted(out, key=parts.index)
 
 
 def _rates(launched, launch_low, launch_high, intercepted, int_low, int_high) -> tuple:

@@ -118,7 +118,7 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
                 continue                        # the number read twice as one metric
             seen.add((cand.mention.start, reading.metric))
             location = location_for(doc, cand, reading.metric, sentence, s_start, s_end,
-                                    next_start, lambda: memory.last_places(index))
+                                    next_start, lambda: memory.last_places(index), reading.cue)
             period = period_for(doc, cand, s_start, s_end, reading.metric, memory.last_month, cands)
             if period is None and reading.metric == "territory_seized":
                 period = memory.last_month or ""
@@ -179,19 +179,28 @@ def _paragraph_sourced(paragraph: list[tuple[int, list[FactRow]]],
     return out
 
 
-def _headline_sourced(facts: FactColumns, first: int, headline_end: int) -> None:
-    """Give each headline figure that names no source the source of the body's first figure
-    of the same metric, unit and value, in place: a headline repeats its story."""
-    source = facts.column("source")
-    if all(source[i] for i in range(first, headline_end)):
+def _headline_from_body(facts: FactColumns, first: int, headline_end: int) -> None:
+    """Give each headline figure, in place, the source (when it names none) of the body's
+    first figure of the same metric, unit and value, and the place and period of the first
+    one worded alike (the same qualifier too): a headline repeats its story in fewer words
+    ("Ukraine says it shot down 39 drones" over the story of 39 drones shot down over Kyiv)."""
+    if headline_end <= first:
         return
     metric, unit, value = facts.column("metric"), facts.column("unit"), facts.column("value")
-    body: dict[tuple, str | None] = {}
+    source, location = facts.column("source"), facts.column("location")
+    qualifier, period = facts.column("qualifier"), facts.column("period")
+    same_figure: dict[tuple, int] = {}
+    same_words: dict[tuple, int] = {}
     for i in range(headline_end, len(metric)):
-        body.setdefault((metric[i], unit[i], value[i]), source[i])
+        same_figure.setdefault((metric[i], unit[i], value[i]), i)
+        same_words.setdefault((metric[i], unit[i], value[i], qualifier[i]), i)
     for i in range(first, headline_end):
-        if not source[i]:
-            source[i] = body.get((metric[i], unit[i], value[i])) or source[i]
+        j = same_figure.get((metric[i], unit[i], value[i]))
+        if j is not None and not source[i]:
+            source[i] = source[j]
+        j = same_words.get((metric[i], unit[i], value[i], qualifier[i]))
+        if j is not None:
+            location[i], period[i] = location[j], period[j]
 
 
 def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:
@@ -254,7 +263,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
             memory.last_month = last_month(doc.periods, memory.last_month)
     facts.extend(_paragraph_sourced(paragraph, memory), text)
     _territory_analysts(facts, first, text)
-    _headline_sourced(facts, first, first if headline_end is None else headline_end)
+    _headline_from_body(facts, first, first if headline_end is None else headline_end)
     fallback = memory.default_period or article.published.isoformat()
     period = facts.column("period")
     for i in range(first, len(period)):

@@ -27,6 +27,12 @@ _AND_OTHERS = re.compile(r"\s*(?:region|oblast|province)?\s*,?\s+and\s+(?:in\s+)
                          r"(?:regions|oblasts|provinces|cities|towns|areas|parts)\b", re.I)
 
 
+# between two counts of one list: "530 drones and around a dozen missiles"
+_LISTED = re.compile(r"\s*,?\s*(?:and|or|as well as|plus)\s+(?:(?:around|about|some|nearly|almost|"
+                     r"up\s+to|more\s+than|over|at\s+least|another)\s+)?", re.I)
+_BOUNDARY = re.compile(r"[,;:()—–]|\b(?:which|that|who|while|after|before|as)\b")
+
+
 def best_place(found: list[places.Place], nearest_last: bool) -> places.Place | None:
     """Give the most specific of the places (a town over a region over the country), the
     last or the first of them."""
@@ -47,6 +53,12 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     right = doc.within_places(after_np, c_right)
     if right:
         return right[0].name
+    if next_start < s_end and _LISTED.fullmatch(doc.text, after_np, next_start):
+        # "530 drones and around a dozen missiles on Kyiv": the list shares its place
+        stop = min([s_end] + [x.start for x in doc.mentions if x.start > next_start])
+        shared = doc.within_places(next_start, stop)
+        if shared and not _BOUNDARY.search(doc.text, next_start, shared[0].start):
+            return shared[0].name
     left = doc.within_places(c_left, m.start)
     if left:
         return best_place(left, nearest_last=True).name
@@ -99,11 +111,16 @@ def _names_several(doc: Sentence) -> bool:
 _UKRAINES_WEAPONS = re.compile(r"\bUkrain(?:ian|e['’]s)\b")
 
 
+# weapons that hit something hit somewhere: "three missiles hit an office building"
+_STRUCK = re.compile(r"hit|hits|hitting|struck|strikes|striking|slammed", re.I)
+
+
 def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
                  s_end: int, next_start: int,
-                 earlier: Callable[[], list[places.Place]]) -> str | None:
+                 earlier: Callable[[], list[places.Place]], cue: str | None = None) -> str | None:
     """Give the canonical place of a figure; `earlier` gives the places of the latest sentence
-    before that named any (asked only when the sentence names none for it)."""
+    before that named any (asked only when the sentence names none for it). A launch read
+    from a verb of striking (`cue`) took place where the story is, not nationwide."""
     # a territory figure is national unless its own clause names a region
     location = place_in_sentence(doc, cand, s_start, s_end, next_start,
                                  clause_only=metric == "territory_seized")
@@ -119,7 +136,8 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
     if location is None:
         if doc.points_back is None:
             doc.points_back = points_back(sentence)
-        if metric in DEFAULT_LOCATION and not doc.points_back:
+        struck = metric == "launched" and cue is not None and _STRUCK.fullmatch(cue)
+        if metric in DEFAULT_LOCATION and not doc.points_back and not struck:
             location = DEFAULT_LOCATION[metric]
         else:
             found = earlier()

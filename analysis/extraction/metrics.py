@@ -127,6 +127,10 @@ _PASSIVE_DOWNED = re.compile(r"\b(?:were|was|have been|had been|has been)\s+(?:a
                              r"neutrali[sz]ed)\b", re.I)
 
 
+# a part's own verb follows it: "nine of which were intercepted", "two of them died"
+_OWN_PREDICATE = re.compile(r"\s*of\s+(?:which|them|whom|those)\b", re.I)
+
+
 def _fits(metrics: tuple[str, ...], allowed: frozenset[str]) -> list[str]:
     """Give the cue's metrics the number may take, `block` included."""
     key = (metrics, allowed)
@@ -193,6 +197,8 @@ def choose_metric(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
                             bound=best[0] + 0.5) + 0.25
             if "launched" in metrics and MODIFIER_PARTICIPLE.match(text, np_end_char):
                 cost += 2 * BOUNDARY_COST       # "drones fired at Ukraine ... were shot down"
+            elif _OWN_PREDICATE.match(text, np_end_char):
+                cost -= BOUNDARY_COST           # "12 missiles, nine of which were intercepted"
         else:
             continue
         if subject:

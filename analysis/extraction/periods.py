@@ -8,7 +8,8 @@ Rules: `overnight`, `last night`, `today`, `this morning` are the article's date
 before; a weekday (`on Tuesday`, `said Wednesday`) the latest such day on or before the
 article's date, and a night from one weekday to the next (`the night of Saturday to
 Sunday`, `overnight into Sunday`) the morning it ends, as the Air Force dates its reports,
-and so does a day a reporting window opens in the evening of (`from 6:00 p.m. on July 3`); `last Tuesday` the latest strictly before it; a month without a year the
+and so does a day a reporting window opens in the evening of (`from 6:00 p.m. on July 3`);
+a run of days within a month (`September 4-10`) its month; `last Tuesday` the latest strictly before it; a month without a year the
 latest such month not after the article's month; `last month`/`this month` relative to it.
 """
 from __future__ import annotations
@@ -29,7 +30,11 @@ _PATTERNS = [
              r"\b(?:whole|all|course|rest) of (?:\d{4}|the year|last year)\b|"
              r"\b(?:in|during|throughout|over) (?:the )?(?:\d{4})\b(?! *,)|\bsince the start\b|"
              r"\bper day\b|\bdaily\b|\bon average\b|\bin total since\b|"
-             r"\bfrom the (?:start|beginning|outbreak) of (?:the )?(?:war|invasion|full-scale)\b"),
+             r"\bfrom the (?:start|beginning|outbreak) of (?:the )?(?:war|invasion|full-scale)\b|"
+             r"\b(?:over|in|during) the (?:past|last) (?:week|\w+ days)\b"),
+    # a run of days within a month is the month (FACTS.md): "September 4-10", "May 1 to 7"
+    ("range", r"\b" + _MONTH.replace("month", "month4") +
+              r"\s+\d{1,2}\s*(?:[-–]|to|through)\s*\d{1,2}\b(?!\s*[:.]\d)"),
     ("date", r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?|"
              r"\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
              + r"\b(?:,?\s+(?P<year2>\d{4}))?"),
@@ -136,6 +141,9 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
                 value, out = dt.date(year, month, day).isoformat(), "day"
             except ValueError:
                 continue
+        elif kind == "range":
+            month = _month_of(groups["month4"])
+            value, out = f"{_latest_month(month, published):04d}-{month:02d}", "month"
         elif kind == "month":
             name = groups["month3"]
             if name.lower() in ("may", "mar", "march") and not groups["year3"] and \

@@ -87,8 +87,9 @@ FROM_BEFORE = re.compile(r"\b(?:from|of|by)\s+$", re.I)
 WEAPON_KINDS = {"missile": "drone", "drone": "missile"}     # each kind and the other
 
 _OF_LINK = re.compile(r"\s+[“\"]?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+['’]s\s+)?(?:approximately\s+|about\s+|"
-                      r"some\s+|nearly\s+|around\s+|roughly\s+)?[“\"]?")
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
+                      r"some\s+|nearly\s+|around\s+|roughly\s+|more\s+than\s+|over\s+|almost\s+|"
+                      r"at\s+least\s+|up\s+to\s+)?[“\"]?")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these|which)\b")
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s")
 _OF_WORD = re.compile(r"\s+of\s+\w+\s")
 _PARTITIVE_BEFORE = re.compile(r"\b(?:of which|of whom|among them|among whom|including|"
@@ -271,8 +272,12 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
             continue
         if _OF_THEM.match(after) or \
                 _PARTITIVE_BEFORE.search(text[max(0, m.start - 16):m.start]):
-            if cand.cls is None and last_kind:
-                cand.cls = last_kind
+            # a part is smaller than its whole: "37 drones and three missiles, 28 of which"
+            whole = next((c for c in reversed(found[:i]) if c.cls and c.mention.value > m.value),
+                         None)
+            kind = whole.cls if whole is not None else last_kind
+            if cand.cls is None and kind:
+                cand.cls = kind
                 cand.bare = False
         elif cand.cls is None and _OF_THE.match(after):
             # "33 of the drones": the noun after "of the" is what is counted

@@ -235,7 +235,7 @@ _OWNED_PLACE = re.compile(
     r"['’]s\s+(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?"
     r"(?:(?:port\s+)?(?:city|town|village|region|capital)\s+of\s+)?([A-Z][\w'’\-]*)")
 _OWNED_BODY = re.compile(
-    r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:ministry|ministries|minister|air\s+force|armed\s+forces|"
+    r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:ministry|ministries|minister|air\s+force|(?:armed|defen[cs]e)\s+forces|"
     r"military|army|navy|president|government|general\s+staff|prosecutors?|police|parliament|"
     r"ombudsman|intelligence|security\s+service|emergency\s+services?|state\s+emergency|"
     r"officials|authorities|commander|ambassador|envoy|commissioner)\b",

@@ -95,9 +95,16 @@ def load_models(path: Path | str = config.AIRFORCE_MODELS) -> pd.DataFrame:
     return MODELS.validate(frame.reset_index(drop=True))
 
 
+# Cyrillic prefixes of model names as the Latin keys spell them ("Х-101", "С-300")
+_LOOKALIKES = str.maketrans("хс", "xs")
+
+
 def normal_token(token: str) -> str:
-    """Give a model token as the lookups key it: spaces collapsed, case folded, Kh- as X-."""
+    """Give a model token as the lookups key it: spaces collapsed, case folded, Kh- as X-,
+    Cyrillic look-alikes of a Latin model name as Latin (`Х-101` is `X-101`)."""
     key = " ".join(token.split()).casefold()
+    if re.fullmatch(r"[хс]-?\d+\w*", key.split(" ")[0]):
+        key = key.translate(_LOOKALIKES)
     return re.sub(r"^kh-", "x-", key)
 
 

@@ -158,3 +158,30 @@ def test_a_year_summary_of_a_corpus_without_national_nights(tmp_path, attacks):
     assert set(frame["scope"]) == {"regional"}
     summary = yearly(frame, attacks)
     assert (summary["nights"] == 0).all() and (summary["record_nights"] > 0).any()
+
+
+def test_a_class_total_is_not_added_to_the_models_it_is_made_of(tmp_path, attacks):
+    row = _one(_nights(tmp_path, attacks, "Air defences shot down 20 cruise missiles overnight. "
+                       "The air force said that 14 of the Kh-101 missiles and six of the Kalibr "
+                       "missiles were shot down."), "missiles")
+    assert (row["intercepted"], row["summed"]) == (20, False)
+
+
+def test_a_vague_order_of_magnitude_is_no_count_to_rate(tmp_path, attacks):
+    frame = _nights(tmp_path, attacks, "Dozens of drones attacked Ukraine overnight. Air "
+                    "defences shot down 37 drones, the ministry said.")
+    row = _one(frame, "drones")
+    assert pd.isna(row["launched"]) and row["intercepted"] == 37
+
+
+def test_a_count_without_class_smaller_than_a_class_count_is_not_the_total(tmp_path, attacks):
+    row = _one(_nights(tmp_path, attacks, "Air defences shot down 18 cruise missiles overnight. "
+                       "The military also reported shooting down two missiles over the north."),
+               "missiles")
+    assert row["intercepted"] == 18
+
+
+def test_a_model_printed_in_cyrillic_letters_is_the_model(tmp_path, attacks):
+    row = _one(_nights(tmp_path, attacks, "Bombers fired 17 cruise missiles of the Х-101 type "
+                       "overnight. Ships fired 16 Kalibr cruise missiles from the sea."), "missiles")
+    assert (row["launched"], row["summed"]) == (33, True)

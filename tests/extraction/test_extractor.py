@@ -619,3 +619,55 @@ def test_territory_figures_rest_on_the_analysts_data():
                   "War.\n\nUkraine's commander said his troops had retaken 16 square kilometres.")
     assert [(f["value"], f["source"]) for f in found][:1] == [
         (412.0, "Institute for the Study of War")]
+
+
+def test_weapons_recorded_or_spotted_were_launched_and_those_that_got_through_no_count():
+    assert one("At least 41 Russian drones were recorded in the city's airspace.")[
+        "metric"] == "launched"
+    assert one("Overnight, 60 enemy drones were spotted over Ukraine.")["metric"] == "launched"
+    found = facts("Air defence shot down 30 missiles, while nine missiles reached their targets.")
+    assert [(f["metric"], f["value"]) for f in found] == [("intercepted", 30.0)]
+
+
+def test_a_part_of_a_bounded_whole():
+    assert triples("The air force shot down 12 of more than 20 cruise missiles.") == {
+        ("intercepted", "missiles", 12.0), ("launched", "missiles", 20.0)}
+
+
+def test_the_countrys_defence_forces_are_no_place():
+    found = facts("Russia hit the capital with two ballistic missiles. Ukraine's defence forces "
+                  "destroyed two ballistic missiles, the commander said.")
+    assert [(f["metric"], f["location"]) for f in found] == [("launched", "Kyiv"),
+                                                             ("intercepted", "Kyiv")]
+
+
+def test_a_headline_takes_the_place_of_the_figure_it_repeats():
+    found = facts("Air defences shot down 39 drones over Kyiv overnight.",
+                  headline="Ukraine says it shot down 39 drones")
+    assert [f["location"] for f in found] == ["Kyiv", "Kyiv"]
+
+
+def test_weapons_that_hit_a_target_struck_where_the_story_is():
+    found = facts("A Russian strike on Vinnytsia killed 21 people on Thursday.\n\nAccording to "
+                  "the authorities, three Russian missiles hit an office building.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("killed", 21.0, "Vinnytsia"), ("launched", 3.0, "Vinnytsia")]
+
+
+def test_a_part_counts_what_its_whole_counted_and_has_its_own_verb():
+    found = facts("Air defences shot down 37 drones and three missiles, 28 of which were headed "
+                  "towards Kyiv.")
+    assert ("intercepted", "drones", 28.0) in {(f["metric"], f["unit"], f["value"]) for f in found}
+    found = facts("The Russians used 12 Kh-22 missiles, nine of which were intercepted.")
+    assert [(f["metric"], f["value"]) for f in found] == [("launched", 12.0), ("intercepted", 9.0)]
+
+
+def test_the_counts_of_one_list_share_its_place():
+    found = facts("Russia carried out its largest barrage on Ukraine, sending 530 drones and "
+                  "around a dozen missiles on Kyiv.")
+    assert [(f["value"], f["location"]) for f in found] == [(530.0, "Kyiv"), (12.0, "Kyiv")]
+
+
+def test_a_run_of_days_within_a_month_is_the_month():
+    found = facts("During the week of September 4-10, Russia launched a total of 1,811 drones.")
+    assert [f["period"] for f in found] == ["2025-09"]
