@@ -180,7 +180,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"disrupting|interrupted|interrupting)(?: off)? (?:the )?(?:power|electricity)(?: supply)?|"
      r"cut off from the grid|"
      r"disconnected|in the dark|outages?|no (?:power|electricity)", ("without_power",)),
-    (r"shot down|shoot(?:s|ing)? down|downed|downs|intercept(?:ed|s|ing)?|"
+    (r"shot down|shoot(?:s|ing)? down|downed|downs|downing|intercept(?:ed|s|ing)?|"
      r"neutrali[sz](?:ed|es|ing)|jammed|suppressed|repelled|brought down|taken down|took down|"
      r"eliminated|knocked out of the sky|to down|(?:locationally |locally )?lost(?! (?:their|his|her|its) "
      r"li(?:ves|fe))", ("intercepted",)),      # drones "lost" to electronic warfare

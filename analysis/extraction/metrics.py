@@ -119,10 +119,10 @@ def _aside_end(lows: list[str], k: int, b: int, closer: str) -> int | None:
 
 # a participle right after the noun phrase describes it: "missiles fired from aircraft"
 _PARTICIPLE = r"(?:fired|launched|sent|used|deployed)\s+(?:at|from|by|into|toward|towards|against|over|on)\b"
-MODIFIER_PARTICIPLE = re.compile(r"\s+" + _PARTICIPLE, re.I)
+MODIFIER_PARTICIPLE = re.compile(r"\s*,?\s+" + _PARTICIPLE, re.I)
 _PARTICIPLE_AT = re.compile(_PARTICIPLE, re.I)
-_WEAPON_BEFORE = re.compile(r"(?:missiles?|drones?|UAVs?|rockets?|Shaheds?|decoys?)\s+$", re.I)
-_PASSIVE_DOWNED = re.compile(r"\b(?:were|was|have been|had been|has been)\s+(?:all\s+|later\s+|"
+_WEAPON_BEFORE = re.compile(r"(?:missiles?|drones?|UAVs?|rockets?|Shaheds?|decoys?)\s*,?\s+$", re.I)
+_PASSIVE_DOWNED = re.compile(r"\b(?:were|was|have been|had been|has been)\s+(?:all\s+|later\s+|also\s+|"
                              r"successfully\s+)?(shot down|intercepted|destroyed|downed|"
                              r"neutrali[sz]ed)\b", re.I)
 

@@ -92,6 +92,10 @@ _OF_LINK = re.compile(r"\s+[“\"]?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these|which)\b")
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s")
 _OF_WORD = re.compile(r"\s+of\s+\w+\s")
+_PART_AFTER_WHOLE = re.compile(r"\s*,?\s*(?:and\s+)?")
+# the part has a verb of its own: "23 of which were shot down" (not "20 of them in Kyiv")
+_OWN_VERB = re.compile(r"\s+of\s+(?:which|them|those)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b",
+                       re.I)
 _PARTITIVE_BEFORE = re.compile(r"\b(?:of which|of whom|among them|among whom|including|"
                                r"of them|of those)\s+$", re.I)
 
@@ -240,9 +244,8 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
         if any(c.mention.start <= doc.tok_starts[k] < c.mention.end for c in found):
             continue
         cls, np_end, _ = scan_np(doc, k + 1, t_stop, mention_starts, "article")
-        if cls not in ("person", "missile", "drone") or (doc.lows[k] == "another" and
-                                                          cls != "person"):
-            continue                    # "another person was killed" counts one more
+        if cls not in ("person", "missile", "drone"):
+            continue                    # "another person was killed", "another drone" one more
         if _inside_aside_after(doc, k, [c for c in found if c.cls == cls and
                                         c.mention.kind != "article" and c.np_end <= k]):
             continue                    # "two people—a man and a woman—were killed": who they were
@@ -275,6 +278,10 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
             # a part is smaller than its whole: "37 drones and three missiles, 28 of which"
             whole = next((c for c in reversed(found[:i]) if c.cls and c.mention.value > m.value),
                          None)
+            if whole is not None and found[i - 1] is whole and whole.part_of is None and \
+                    _PART_AFTER_WHOLE.fullmatch(text, doc.tok_ends[whole.np_end - 1], m.start) \
+                    and _OWN_VERB.match(text, m.text_end):
+                whole.part_of = cand      # "a total of 31 drones, 23 of which were shot down"
             kind = whole.cls if whole is not None else last_kind
             if cand.cls is None and kind:
                 cand.cls = kind
@@ -289,6 +296,9 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
             cand.cls, cand.bare = _number_of_noun(text, doc.start, m.start), False
         elif cand.cls is None and cand.bare and sentence_cls:
             cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
+        elif cand.cls is None and cand.bare and i == 0 and last_kind in WEAPON_KINDS and \
+                cand.tok_end < len(doc.lows) and doc.lows[cand.tok_end] in ("were", "was"):
+            cand.inherited = last_kind          # "... 37 drones overnight. Fifteen were destroyed"
         if cand.cls == "person" and sentence_cls and sentence_cls[-1] != "person" and \
                 doc.lows[cand.np_end - 1] == "others":
             cand.cls = sentence_cls[-1]        # "ruined one building and damaged two others"

@@ -671,3 +671,25 @@ def test_the_counts_of_one_list_share_its_place():
 def test_a_run_of_days_within_a_month_is_the_month():
     found = facts("During the week of September 4-10, Russia launched a total of 1,811 drones.")
     assert [f["period"] for f in found] == ["2025-09"]
+
+
+def test_a_whole_whose_part_was_shot_down_was_launched():
+    found = facts("The air force reported a total of 31 drones, 23 of which were shot down.")
+    assert [(f["metric"], f["value"]) for f in found] == [("launched", 31.0), ("intercepted", 23.0)]
+
+
+def test_russias_claims_of_drones_downed_over_its_regions():
+    found = facts("Russia's defence ministry reported downing 37 Ukrainian drones overnight. "
+                  "Fifteen were destroyed over the southern Volgograd region. Another Ukrainian "
+                  "drone was shot down over the Belgorod region.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("intercepted", 37.0, "Russia"), ("intercepted", 15.0, "Volgograd"),
+        ("intercepted", 1.0, "Belgorod")]
+    # a bare count that is no weapon's: the fires the attack caused
+    assert triples("Russia launched 20 drones. Three fires were put out.") == {
+        ("launched", "drones", 20.0)}
+
+
+def test_a_weapon_described_by_where_it_came_from_then_shot_down():
+    fact = one("Six attack drones, launched from Russian territory, were also shot down.")
+    assert (fact["metric"], fact["value"]) == ("intercepted", 6.0)
