@@ -96,8 +96,14 @@ def _class_of(text: str, end: int) -> tuple[str | None, str | None]:
 
 def _figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Give the launch and interception figures of single nights, with scope and class."""
+    # a part counts as its place's own figure when it names another place than its whole
+    # ("47 missiles, 20 of them in the area of the capital"), never inside the whole's row;
     # a vague order of magnitude ("dozens of drones") is no count to rate
-    keep = facts[facts["metric"].isin(["launched", "intercepted"]) & facts["part_of"].isna()
+    place_of = dict(zip(facts["fact_id"], facts["location"]))
+    whole_place = facts["part_of"].map(place_of)
+    own_place = facts["part_of"].isna() | (facts["location"].notna() & (
+        facts["location"].astype(object) != whole_place.astype(object)))
+    keep = facts[facts["metric"].isin(["launched", "intercepted"]) & own_place
                  & (facts["qualifier"] != "order_of_magnitude")
                  & facts["unit"].isin(list(RECORD_GROUP))
                  & facts["period"].str.fullmatch(_DAY).fillna(False).astype(bool)]
@@ -116,15 +122,23 @@ def _figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     named = [_class_of(texts.get(a, ""), e) for a, e in zip(keep["article_id"], keep["end"])]
     out["cls"] = [n[0] for n in named]
     out["label"] = [n[1] for n in named]
-    out["part"] = [part_of_next(texts.get(a, ""), e) for a, e in zip(keep["article_id"], keep["end"])]
+    # "39 out of 40 drones" shot down is the night's interception count, not a part of it
+    heads = {a: (t.find("\n") if "\n" in t else len(t)) for a, t in texts.items()}
+    out["headline"] = [st < heads.get(a, 0) for a, st in zip(keep["article_id"], keep["start"])]
+    out["part"] = [m == "launched" and part_of_next(texts.get(a, ""), e)
+                   for a, e, m in zip(keep["article_id"], keep["end"], keep["metric"])]
     return out.reset_index(drop=True)
 
 
 def _combined(figures: list[dict]) -> dict:
     """Give one metric's count for one article, night, weapon and scope from its figures (in
-    text order): its total, else the sum of its parts by class. A figure given as part of
+    text order): its total, else the sum of its parts by class; the headline's only when the
+    body gives none. A figure given as part of
     the next (`one of four`) counts only when it is the metric's only figure (`28 out of
     31 drones` were shot down: 28 is the interception count)."""
+    # the body's figures over the headline's, which repeats them in fewer words ("Russia
+    # fires 650 drones" over "more than 650 drones" and the air force's 635)
+    figures = [f for f in figures if not f["headline"]] or figures
     figures = [f for f in figures if not f["part"]] or figures
     totals = [f for f in figures if f["cls"] is None]
     classed = [f["value"] for f in figures if f["cls"] is not None]

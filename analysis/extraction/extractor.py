@@ -224,6 +224,20 @@ def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:
         source[i] = before[-1] if before else named[0][1]
 
 
+def _lead_day(article: Article, spans: list[SentenceSpan], index: int) -> str:
+    """Give the day the lead names by a weekday or a relative word (`overnight on Friday`,
+    `on Thursday`, `yesterday`) in the two sentences after sentence `index` (the first with
+    a fact, which names none), else the article's date. A calendar date there is no lead:
+    it dates an earlier event ("injuries suffered on 11 June")."""
+    for _, start, end in spans[index + 1:index + 3]:
+        today = article.published.isoformat()
+        days = [p for p in periods.find_periods(article.text[start:end], article.published)
+                if p.kind == "day" and p.value != today]    # "overnight" is today: no news
+        if days:
+            return days[0].value
+    return article.published.isoformat()
+
+
 def extract_article(article: Article, into: FactColumns | None = None) -> FactColumns:
     """Give the facts of one article (columns of schemas.FACTS), appended to `into` when
     given."""
@@ -254,7 +268,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         sentence_rows = _sentence_facts(article, index, span, doc, memory)
         if sentence_rows and memory.default_period is None and span.section == "body":
             days = [p for p in doc.periods if p.kind in ("day", "date")]
-            memory.default_period = days[0].value if days else article.published.isoformat()
+            memory.default_period = days[0].value if days else _lead_day(article, spans, index)
         paragraph.append((index, sentence_rows))
         if sentence_rows:
             memory.last_outage = next((r.metric for r in sentence_rows

@@ -165,7 +165,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"brought back|restored)\s+(?:\w+\s+){0,3}?to|back on|rescued|evacuated|saved|missing|"
      r"trapped|remain(?:ed)? unaccounted|sheltered|sheltering|took shelter|treated|"
      # weapons that got through are neither shot down nor a launch count of their own
-     r"reached (?:their |its )?targets?|got through", ("block",)),
+     r"reach(?:ed|ing)? (?:their |its )?targets?|got through", ("block",)),
     (r"without (?:central )?(?:heat(?:ing)?|heat supply|hot water)(?: supply)?|"
      r"(?:cut|cuts|cutting|knocked out|knocking out|knock out)(?: off)? (?:the )?(?:power|electricity)"
      r" and heat(?:ing)?|"
@@ -187,7 +187,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
     (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacking|attacks? with|targeted|targeting|"
      r"unleashed|deployed|sent|sending|hurled|used|using|barrage of|salvo of|wave of|struck with|"
      r"involved|involving|flew|flying|raided|included|includes|comprised|consisted of|"
-     r"recorded|detected|spotted|tracked", ("launched",)),
+     r"recorded|detected|spotted|tracked|(?:made it|got|broke) past|evaded", ("launched",)),
     (r"hit|hits|hitting|struck|strikes|striking", ("launched", "damaged")),
     (r"destroy(?:ed|s|ing)?", ("intercepted", "damaged")),
     (r"kill(?:ed|s|ing)?|died|dead|deaths?|death toll|lost (?:their|his|her) li(?:ves|fe)|"

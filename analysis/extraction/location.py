@@ -17,7 +17,7 @@ _PLACE_PREDICATE = re.compile(r"\s*,?\s*(?:are|is|were|was|lie|lies|lay)\s+(?:mo
                               r"in\s+(?:[\w-]+\s+){0,4}?", re.I)
 # "the city", "the region": a place named before, not the whole country
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:[\w-]+ ){0,2}?(?:city|town|village|region|"
-                              r"oblast|province|capital|area|port)\b|\bthere\b|"
+                              r"oblast|province|capital|area|port)\b(?!\s+of\b)|\bthere\b|"
                               r"\b(?:the|that|this) (?:attack|strike|assault|raid|barrage)\b", re.I)
 # between two places named together: "Kharkiv and the Odesa region", "the Odesa and Kharkiv
 # regions"; after one: "the Odesa region and other regions"
@@ -31,6 +31,13 @@ _AND_OTHERS = re.compile(r"\s*(?:region|oblast|province)?\s*,?\s+and\s+(?:in\s+)
 _LISTED = re.compile(r"\s*,?\s*(?:and|or|as well as|plus)\s+(?:(?:around|about|some|nearly|almost|"
                      r"up\s+to|more\s+than|over|at\s+least|another)\s+)?", re.I)
 _BOUNDARY = re.compile(r"[,;:()—–]|\b(?:which|that|who|while|after|before|as)\b")
+
+
+_SPREAD = re.compile(r"\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
+_COUNTRYS = re.compile(r"\bUkraine['’]s\s+(?:[\w\-]+\s+){0,3}?(?:regions|oblasts|provinces|cities)\b|"
+                       r"\bUkraine['’]s\s+[A-Z]\w+(?:,| and)", re.I)
+_INCLUDING_NUMBER = re.compile(r"\b(?:including|among them|of them)\s+$", re.I)
+_PART_NUMBER = re.compile(r"\s+(?:of\s+(?:them|which|whom|those)|(?:\w+\s+){0,2}?of\s+which)\b", re.I)
 
 
 def best_place(found: list[places.Place], nearest_last: bool) -> places.Place | None:
@@ -74,8 +81,11 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     if before:
         return best_place(before, nearest_last=True).name
     rest = doc.within_places(after_np, s_end)
-    if rest:
-        return rest[0].name
+    if rest and not any(after_np <= x.start < rest[0].start and (
+            _PART_NUMBER.match(doc.text, x.end) or
+            _INCLUDING_NUMBER.search(doc.text, max(doc.start, x.start - 16), x.start))
+            for x in doc.mentions):
+        return rest[0].name             # not a place a part names: "47, 20 of them in Kyiv"
     return None
 
 
@@ -128,8 +138,18 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
             points_back(doc.text[cand.mention.end:next_start]):
         location = None                 # "12 drones in the area and 23 in Odesa"
     elif location is not None and metric in ("launched", "intercepted") and several_places(doc):
-        # "at Kharkiv and the Odesa region"; "over the Belgorod and Kursk regions"
-        location = "Russia" if location in places.RUSSIA else DEFAULT_LOCATION[metric]
+        # "over the Belgorod and Kursk regions" is Russia's; a national count spread over
+        # places ("mostly in Odesa and Kyiv", "over Ukraine's regions of Odesa and Mykolaiv")
+        # is the country's; a count for two regions ("attacked the Kharkiv and Zaporizhzhia
+        # regions with 35 missiles") is neither one's nor the country's: no place
+        if location in places.RUSSIA:
+            return "Russia"
+        named = {p.name for p in doc.places if p.level > 0}
+        if len(named) > 2 or _SPREAD.search(sentence) or any(p.level == 0 for p in doc.places) \
+                or _COUNTRYS.search(sentence) or any(_AND_OTHERS.match(doc.text, p.end)
+                                                     for p in doc.places):
+            return places.COUNTRY
+        return None
     if metric in ("launched", "intercepted") and location in (None, places.COUNTRY) and \
             _UKRAINES_WEAPONS.search(doc.text, cand.mention.end, phrase_end(doc, cand)):
         return "Russia"

@@ -129,8 +129,8 @@ def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
                 return NounPhrase(None, k + 1, False)     # "56 drone hits": hits, not drones
             cls = NOUNS[word]
             return NounPhrase(cls, _head_end(doc, k + 1, stop, cls, mention_starts), False)
-        if word == "/" and nxt[:1].isdigit() and k > first:
-            k += 2                                    # "4 Kh-59/69 guided missiles"
+        if word == "/" and nxt[:1].isalnum() and k > first and nxt not in NOUNS:
+            k += 2                        # "4 Kh-59/69 guided missiles", "40 Kh-101/Kh-555 ..."
             modifiers += 1
             continue
         if word in MEASURE_WORDS and nxt == "of":
@@ -175,7 +175,11 @@ def _inside_aside_after(doc: Sentence, k: int, counts: list[Candidate]) -> bool:
 
 def _head_end(doc: Sentence, k: int, stop: int, cls: str, mention_starts: set[int]) -> int:
     """Give the token after the phrase whose first head noun ends before `k`: a later noun of
-    the same kind within two words is the real head ("Kalibr cruise missiles")."""
+    the same kind within two words is the real head ("Kalibr cruise missiles"), a second
+    model after a slash included ("Iskander-M/KN-23 ballistic missiles")."""
+    if k + 2 < stop and doc.lows[k] == "/" and doc.lows[k + 1][:1].isalnum() and \
+            doc.tok_starts[k + 1] not in mention_starts:
+        k += 2
     for j in (k + 1, k):
         if j < stop and doc.tok_starts[j] not in mention_starts and \
                 NOUNS.get(strip_possessive(doc.lows[j])) == cls and \

@@ -22,7 +22,7 @@ _TRAILING_CHANNEL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join(d.title() for d 
                                + r"|Telegram|social media|a statement)\b.*$")
 _FROM_ORG = re.compile(r"\bfrom (?:the )?([A-Z].*)$")
 _TRAILING_AUX = re.compile(r"\s*,?\s+(?:has|had|have)$")
-_SOURCE_SPLIT = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|that|as|when|after|which)\b")
+_SOURCE_SPLIT = re.compile(r"[,;:()\"“”|]|\b(?:and|but|while|that|as|when|after|which)\b")
 _PERSON = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}\b")
 # words a name or a role never holds: the attribution ran into a clause
 _NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|been|being|have|has|had|who|which|no|not|"

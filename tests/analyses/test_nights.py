@@ -185,3 +185,21 @@ def test_a_model_printed_in_cyrillic_letters_is_the_model(tmp_path, attacks):
     row = _one(_nights(tmp_path, attacks, "Bombers fired 17 cruise missiles of the Х-101 type "
                        "overnight. Ships fired 16 Kalibr cruise missiles from the sea."), "missiles")
     assert (row["launched"], row["summed"]) == (33, True)
+
+
+def test_the_body_figure_over_the_headline(tmp_path, attacks):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write_article(folder, "a.txt", " date 2026-02-03 Russia fires 650 drones at Ukraine\n\n"
+                  "Russia launched more than 650 drones overnight, officials said. The air "
+                  "force said 635 drones were launched and 587 were shot down.\n")
+    corpus = load_corpus([folder])
+    row = _one(nights_table(corpus.facts, corpus.articles, attacks), "drones")
+    assert (row["launched"], row["intercepted"]) == (635, 587)
+
+
+def test_a_part_in_another_place_is_that_places_own_row(tmp_path, attacks):
+    frame = _nights(tmp_path, attacks, "Ukraine's armed forces destroyed 47 cruise missiles "
+                    "overnight, 20 of them in the area of the capital, the commander said.")
+    rows = frame.set_index("scope")
+    assert rows.loc["national", "intercepted"] == 47 and rows.loc["regional", "intercepted"] == 20
