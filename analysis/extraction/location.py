@@ -33,6 +33,7 @@ _LISTED = re.compile(r"\s*,?\s*(?:and|or|as well as|plus)\s+(?:(?:around|about|s
 _BOUNDARY = re.compile(r"[,;:()—–]|\b(?:which|that|who|while|after|before|as)\b")
 
 
+_OF_THE_COUNTRY = re.compile(r"\s+(?:of|across|in|throughout)\s+(?:the\s+country|Ukraine)\b", re.I)
 _SPREAD = re.compile(r"\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
 _COUNTRYS = re.compile(r"\bUkraine['’]s\s+(?:[\w\-]+\s+){0,3}?(?:regions|oblasts|provinces|cities)\b|"
                        r"\bUkraine['’]s\s+[A-Z]\w+(?:,| and)", re.I)
@@ -122,7 +123,8 @@ _UKRAINES_WEAPONS = re.compile(r"\bUkrain(?:ian|e['’]s)\b")
 
 
 # weapons that hit something hit somewhere: "three missiles hit an office building"
-_STRUCK = re.compile(r"hit|hits|hitting|struck|strikes|striking|slammed", re.I)
+_STRUCK = re.compile(r"hit|hits|hitting|struck|strikes|striking|slammed|(?:made it|got|broke) past|"
+                     r"evaded", re.I)
 
 
 def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
@@ -146,9 +148,14 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
             return "Russia"
         named = {p.name for p in doc.places if p.level > 0}
         if len(named) > 2 or _SPREAD.search(sentence) or any(p.level == 0 for p in doc.places) \
-                or _COUNTRYS.search(sentence) or any(_AND_OTHERS.match(doc.text, p.end)
-                                                     for p in doc.places):
+                or _COUNTRYS.search(sentence):
             return places.COUNTRY
+        others = next((o for o in map(lambda p: _AND_OTHERS.match(doc.text, p.end), doc.places)
+                       if o is not None), None)
+        if others is not None:
+            # "the Kyiv region and other regions of the country" is national; "the Odesa
+            # region and other areas in the south" is mostly Odesa's
+            return places.COUNTRY if _OF_THE_COUNTRY.match(doc.text, others.end()) else location
         return None
     if metric in ("launched", "intercepted") and location in (None, places.COUNTRY) and \
             _UKRAINES_WEAPONS.search(doc.text, cand.mention.end, phrase_end(doc, cand)):

@@ -82,6 +82,12 @@ def gap_cost(doc: Sentence, a: int, b: int, right: bool, bound: float = math.inf
                 cost += BOUNDARY_COST               # "eight missiles -- among ... -- were used"
                 k = close
                 continue
+        if low == "," and right and k < b and doc.lows[k] in _ASIDE_PARTICIPLES:
+            close = next((j for j in range(k, b) if doc.lows[j] == ","), None)
+            if close is not None:           # "a drone, launched from Russia, was shot down"
+                cost += BOUNDARY_COST
+                k = close + 1
+                continue
         if low in BOUNDARY_PUNCT:
             cost += BOUNDARY_COST
         elif low in BOUNDARY_WORDS:
@@ -98,6 +104,8 @@ def gap_cost(doc: Sentence, a: int, b: int, right: bool, bound: float = math.inf
     return cost
 
 
+_ASIDE_PARTICIPLES = {"launched", "fired", "sent", "flying", "heading", "headed", "coming",
+                      "targeting", "aimed", "spotted", "detected"}
 _ASIDE_OPEN = {"(": ")", "—": "—", "–": "–", "-": "-"}
 
 

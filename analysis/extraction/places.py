@@ -199,7 +199,7 @@ _NOT_OUR_CAPITAL = re.compile(
     r"American|British|Polish|Moldovan|Georgian|European|region's|province's|oblast's)\s+$", re.I)
 # "from Kursk", "from the direction of Bryansk", "from Bryansk, Rostov, Krasnodar and Crimea",
 # "from the airspace of the occupied part of"
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+|airspace\s+(?:of|over)\s+(?:the\s+)?"
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?(?:direction\s+of\s+|airspace\s+(?:of|over)\s+(?:the\s+)?"
                    r"(?:[\w\-]+\s+){0,3}?(?:part\s+of\s+(?:the\s+)?)?)?"
                    r"(?:(?-i:[A-Z])[\w'’\-]*(?:\s+(?:regions?|oblasts?))?,?\s+(?:and\s+)?"
                    r"(?:(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?)?){0,5}$", re.I)
@@ -208,7 +208,7 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+|airspace\s+(?:of|o
 _LAUNCHED_FROM = re.compile(
     r"\b(?:launched|fired|flew|flown|took\s+off|coming|came)\s+(?:\w+\s+){0,3}?from\s+"
     r"(?:(?:the|a|an|several|multiple|various|different|locations?|areas?|directions?|sites?|"
-    r"airfields?|ships?|aircraft|bombers|territory|regions?|of|in|and|occupied|temporarily|"
+    r"airfields?|ships?|aircraft|bombers|territory|territories|regions?|of|in|and|from|occupied|temporarily|"
     r"northern|southern|eastern|western)\s+|[A-Z][\w'’\-]*\s+){0,6}?$")
 
 

@@ -49,6 +49,7 @@ _LISTING_CUES = {"included", "includes", "including", "comprised", "consisted of
 _INTERCEPTED_SUBJECT = re.compile(r"\b(?:shot down|downed|intercepted|destroyed)\s+(?:were\s+|"
                                   r"have\s+|had\s+)?(?:included|includes|comprised)\b", re.I)
 _NO_UNITS: dict[str, str] = {}
+_TOTAL_OF = re.compile(r"\b(?:a\s+)?total\s+of\s+$|\btotal:\s*$", re.I)
 _STOCK_METRICS = ("without_heating", "without_power", "damaged")
 
 
@@ -69,6 +70,10 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
                              head)])
     choice = choose_metric(doc, cand, s_start, s_end, prefer_left=cand.of_total is not None)
     metric, cue, cost = choice
+    if metric is None and cand.cls in ("missile", "drone") and not doc.cues:
+        total = _TOTAL_OF.search(text, max(s_start, m.start - 16), m.start)
+        if total is not None:            # a line of a launch report: "A total of 35 drones."
+            metric, cue, cost = "launched", total.group(0).strip(), 0
     whole = _whole_of(doc, cand, candidates, decided)
     if whole is not None and whole.metric in allowed_metrics(cand):
         metric, cue, cost = whole.metric, whole.cue, 0           # "..., including six children"

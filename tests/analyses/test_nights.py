@@ -8,7 +8,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis.analyses.nights import nights_table
+from analysis.analyses.nights import compare, nights_table
 from analysis.extraction.corpus import load_corpus
 from analysis.extraction.corrections import facts_from_file
 from analysis.records import airforce
@@ -104,6 +104,19 @@ def test_no_rate_above_one_from_extracted_or_gold_facts(name, attacks):
         frame = nights_table(facts, corpus.articles, attacks)
         assert len(frame) >= 10
         _sane(frame)
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["wide", "early", "recent"])
+def test_the_extracted_nights_are_the_gold_nights(name, attacks):
+    """At least 90% of the rows of the per-night table of the extracted facts give the
+    launched and intercepted counts of the table of the gold facts (build --facts)."""
+    corpus = load_corpus([SHARED_CORPUS / name])
+    gold = facts_from_file(SHARED_CORPUS / f"{name}_gold.csv", corpus.articles, corpus.sentences)
+    rows = compare(nights_table(corpus.facts, corpus.articles, attacks),
+                   nights_table(gold, corpus.articles, attacks))
+    assert len(rows) >= 15
+    assert rows["same"].mean() >= 0.9, rows[~rows["same"]].to_string()
 
 
 def test_no_rate_above_one_on_a_synthetic_corpus(tmp_path, attacks):
@@ -203,3 +216,10 @@ def test_a_part_in_another_place_is_that_places_own_row(tmp_path, attacks):
                     "overnight, 20 of them in the area of the capital, the commander said.")
     rows = frame.set_index("scope")
     assert rows.loc["national", "intercepted"] == 47 and rows.loc["regional", "intercepted"] == 20
+
+
+def test_weapons_that_struck_targets_are_impacts_not_launches(tmp_path, attacks):
+    frame = _nights(tmp_path, attacks, "Russia launched 90 drones overnight, the air force "
+                    "said. Seven missiles and 34 attack drones struck 14 sites.")
+    row = _one(frame, "drones")
+    assert row["launched"] == 90 and not (frame["weapon"] == "missiles").any()

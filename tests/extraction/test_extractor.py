@@ -721,3 +721,31 @@ def test_the_lead_names_the_day_by_a_weekday_not_by_an_earlier_date():
     assert {f["period"] for f in found} == {"2026-01-30"}
     found = facts("A boy has died in hospital.\n\nHe was injured on 11 January in a drone attack.")
     assert [f["period"] for f in found] == ["2026-02-03"]
+
+
+def test_a_launch_report_line_without_a_verb():
+    assert triples("A total of 35 attack drones.") == {("launched", "drones", 35.0)}
+    assert triples("A total of 12 people.") == set()
+
+
+def test_an_aside_between_a_weapon_and_its_verb():
+    fact = one("Another unidentified attack drone, launched from Russian territory to the north, "
+               "was also shot down.")
+    assert (fact["metric"], fact["value"]) == ("intercepted", 1.0)
+    assert triples("Zaluzhnyi said 29 Shahed drones and one reconnaissance unmanned aerial "
+                   "vehicle were shot down.") == {("intercepted", "drones", 29.0),
+                                                  ("intercepted", "drones", 1.0)}
+
+
+def test_a_place_and_other_areas_of_one_part_of_the_country():
+    assert one("Six missiles were shot down in the Odesa region and other areas in the south.")[
+        "location"] == "Odesa"
+    assert one("Russia launched 90 drones at the Kyiv region and other regions of the country.")[
+        "location"] == "Ukraine"
+
+
+def test_weapons_that_made_it_past_air_defence_struck_where_the_story_is():
+    found = facts("A Russian attack hit the port of Odesa overnight.\n\nThe air force said two "
+                  "Oniks cruise missiles made it past air defences.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("launched", 2.0, "Odesa")]
