@@ -180,9 +180,9 @@ def _paragraph_sourced(paragraph: list[tuple[int, list[FactRow]]],
 
 
 def _headline_from_body(facts: FactColumns, first: int, headline_end: int) -> None:
-    """Give each headline figure, in place, the source (when it names none) of the body's
-    first figure of the same metric, unit and value, and the place and period of the first
-    one worded alike (the same qualifier too): a headline repeats its story in fewer words
+    """Give each headline figure, in place, the source of the body's first attributed figure
+    of the same metric, unit and value, and the place and period of the first one worded
+    alike (the same qualifier too): a headline repeats its story in fewer words
     ("Ukraine says it shot down 39 drones" over the story of 39 drones shot down over Kyiv)."""
     if headline_end <= first:
         return
@@ -192,15 +192,16 @@ def _headline_from_body(facts: FactColumns, first: int, headline_end: int) -> No
     same_figure: dict[tuple, int] = {}
     same_words: dict[tuple, int] = {}
     for i in range(headline_end, len(metric)):
-        same_figure.setdefault((metric[i], unit[i], value[i]), i)
+        if source[i]:
+            same_figure.setdefault((metric[i], unit[i], value[i]), i)
         same_words.setdefault((metric[i], unit[i], value[i], qualifier[i]), i)
     for i in range(first, headline_end):
-        j = same_figure.get((metric[i], unit[i], value[i]))
-        if j is not None and not source[i]:
-            source[i] = source[j]
         j = same_words.get((metric[i], unit[i], value[i], qualifier[i]))
         if j is not None:
             location[i], period[i] = location[j], period[j]
+        j = same_figure.get((metric[i], unit[i], value[i]))
+        if j is not None:        # the body's attribution over the headline's "Ukraine says"
+            source[i] = source[j]
 
 
 def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:

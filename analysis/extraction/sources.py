@@ -24,6 +24,14 @@ _FROM_ORG = re.compile(r"\bfrom (?:the )?([A-Z].*)$")
 _TRAILING_AUX = re.compile(r"\s*,?\s+(?:has|had|have)$")
 _SOURCE_SPLIT = re.compile(r"[,;:()\"“”|]|\b(?:and|but|while|that|as|when|after|which)\b")
 _PERSON = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}\b")
+# an institution opening the sentence, after any dateline: what "it said" names
+_BODY_SUBJECT = re.compile(
+    r"(?:[A-Z][A-Z .]+(?:\([^)]*\))?\s*(?:>>|[-–—:])\s*)?((?:The\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?"
+    r"\s+(?:air\s+(?:force|defen[cs]es?)|ministry|military|army|command|service|administration|"
+    r"police|authorities|operator|company|general\s+staff))\b")
+# what a document says is what its author says: "a statement said"
+_DOCUMENTS = {"statement", "report", "post", "update", "message", "bulletin", "release",
+              "a statement", "the statement", "the report"}
 # words a name or a role never holds: the attribution ran into a clause
 _NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|been|being|have|has|had|who|which|no|not|"
                          r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -89,10 +97,16 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
         if low in PRONOUNS:
             if low in ("he", "she") and last_person:
                 return last_person
-            if low in ("it", "they") and last_source:
-                return last_source
+            if low in ("it", "they"):
+                subject = _BODY_SUBJECT.match(sentence)
+                if subject:                 # "Ukraine's air defense shot down ..., it said"
+                    return reduce_source(subject.group(1))
+                if last_source:
+                    return last_source
             continue
         reduced = reduce_source(src)
+        if reduced and reduced.lower() in _DOCUMENTS:
+            return last_source          # "a statement said": whoever the story named
         if reduced:
             return reduced
     return None

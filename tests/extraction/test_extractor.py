@@ -749,3 +749,21 @@ def test_weapons_that_made_it_past_air_defence_struck_where_the_story_is():
                   "Oniks cruise missiles made it past air defences.")
     assert [(f["metric"], f["value"], f["location"]) for f in found] == [
         ("launched", 2.0, "Odesa")]
+
+
+def test_it_said_names_the_institution_the_sentence_opens_with():
+    fact = one("KYIV >> Ukraine's air defense shot down 15 attack drones that Russia launched "
+               "overnight, it said on Tuesday.")
+    assert fact["source"] == "Ukraine's air defense"
+
+
+def test_a_statement_says_what_its_author_says():
+    found = facts("The Ukrainian air force said Russia launched 352 drones. Air defenses "
+                  "intercepted 339 drones before they could reach their targets, a statement said.")
+    assert [f["source"] for f in found] == ["Ukrainian air force", "Ukrainian air force"]
+
+
+def test_a_headline_takes_the_attribution_of_the_body():
+    found = facts("Ukraine shot down 24 of 28 Shahed drones overnight, officials said.",
+                  headline="Ukraine says it shot down 24 drones")
+    assert {f["source"] for f in found if f["value"] == 24} == {"officials"}
