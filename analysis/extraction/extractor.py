@@ -20,6 +20,7 @@ For every number `numbers.find_mentions` finds, the extractor reads
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..reading.articles import Article
@@ -136,8 +137,10 @@ def _interceptions_placed(doc: Sentence, rows: list[FactRow],
     own placed where the article's latest launch of that weapon struck, when it does not
     exceed that launch ("two ballistic missiles hit the capital ... air defence destroyed
     two ballistic missiles"); remember this sentence's launches."""
+    if not rows:
+        return rows
     launched = {r.unit for r in rows if r.metric == "launched"}
-    if not doc.places:
+    if memory.last_launch and any(r.metric == "intercepted" for r in rows) and not doc.places:
         rows = [r._replace(location=memory.last_launch[r.unit][0])
                 if r.metric == "intercepted" and r.location == places.COUNTRY
                 and r.unit not in launched and r.unit in memory.last_launch
@@ -212,17 +215,17 @@ def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:
     metric = facts.column("metric")
     if "territory_seized" not in metric[first:]:
         return
-    named = sorted((m.start(), name) for name, pattern in language.TERRITORY_ANALYSTS.items()
-                   for m in pattern.finditer(text))
+    named = language.analysts_named(text)
     if not named:
         return
+    at = [a for a, _ in named]
     source, start = facts.column("source"), facts.column("start")
     for i in range(first, len(metric)):
         if metric[i] != "territory_seized" or (
                 source[i] and not language.REPORTING_OUTLETS.search(source[i])):
             continue
-        before = [name for at, name in named if at < start[i]]
-        source[i] = before[-1] if before else named[0][1]
+        k = bisect.bisect_left(at, start[i])
+        source[i] = named[k - 1][1] if k else named[0][1]
 
 
 def _lead_day(article: Article, spans: list[SentenceSpan], index: int) -> str:

@@ -173,6 +173,8 @@ _LOOKUP = {**_alternation(TOWNS), **_alternation(REGIONS)}
 _LEVEL = {**{n: 2 for n in TOWNS}, **{n: 1 for n in REGIONS}, COUNTRY: 0,
           **{n: 2 for n in RUSSIA}, "Russia": 1}
 _RUSSIAN_LOOKUP = _alternation(RUSSIA)
+_RUSSIAN_FIRST = {key.split(" ", 1)[0] for key in _RUSSIAN_LOOKUP} | {"russian"}
+_RUSSIAN_PREFIXES = {word[:4].title() for word in _RUSSIAN_FIRST}      # a cheap first test
 # a Russian place is where a figure happened only after a word of place: "in Russia",
 # "over the Belgorod region", "in Russia's Kursk region"; "Russia launched" is the attacker
 _RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into)\s+(?:the\s+)?"
@@ -312,7 +314,9 @@ def _find_places(text: str) -> list[Place]:
         name = match.group("name")
         if name is not None:
             found = _lookup(name)
-            if found is None and (_RUSSIAN_PREP.search(text, max(0, match.start() - 40), match.start())
+            if found is None and name[:4] in _RUSSIAN_PREFIXES and \
+                    strip_possessive(name.split(" ", 1)[0].lower()) in _RUSSIAN_FIRST \
+                    and (_RUSSIAN_PREP.search(text, max(0, match.start() - 40), match.start())
                                   or places and places[-1].name in RUSSIA and _JOINED.fullmatch(
                                       text, places[-1].end, match.start())):
                 russian = _russian_place(text, match.start(), name)
