@@ -14,15 +14,14 @@ from ..records.weapon_models import class_in_text, class_words
 _DAY = r"\d{4}-\d{2}-\d{2}"
 RECORD_GROUP = {"missiles": "missiles", "drones": "drone"}
 
-# places of the other theatre: Russia's own regions and occupied Crimea
 # Russia's places and occupied Crimea: other theatres than Ukraine's air defence
 RUSSIA_PLACES = set(places.RUSSIA) | {"Crimea"}
 _RUSSIAN_SOURCE = re.compile(r"\bRussia|\bRussian\b|\bMoscow\b|\bKremlin\b|\bSobyanin\b|"
                              r"\bGladkov\b|\bAksyonov\b|\bRazvozhayev\b")
 _OVER_RUSSIA = re.compile(r"\bover\s+(?:the\s+)?(?:Russia|Russian|occupied\s+Crimea|Crimea|"
                           + "|".join(sorted(RUSSIA_PLACES - {"Russia"})) + r")\b")
-_IMPACT = re.compile(r"[^.;:]{0,50}?\b(?:missiles?|drones?|rockets?|Shaheds?|Kalibrs?|Iskanders?)"
-                     r"\s+(?:[\w\-]+\s+)?(?:hit|hits|struck|slammed)\b", re.I)
+_IMPACT = re.compile(r"\s+(?:[\w\-/]+\s+){0,4}?(?:missiles?|drones?|rockets?|Shaheds?|Kalibrs?|"
+                     r"Iskanders?)\s+(?:[\w\-]+\s+)?(?:hit|hits|struck|slammed)\b", re.I)
 
 
 def _impact(text: str, start, end) -> bool:
@@ -40,7 +39,7 @@ _HEAD = re.compile(r"\b(?:missiles?|drones?|UAVs?|rockets?)\b", re.I)
 
 
 def _scope(location, source, quote: str) -> str:
-    """Give whose air defence and where a figure is about (see the module's docstring)."""
+    """Give whose air defence and where a figure is about (the rules are in `nights`'s docstring)."""
     if location in RUSSIA_PLACES or _OVER_RUSSIA.search(quote or "") or (
             isinstance(source, str) and _RUSSIAN_SOURCE.search(source)):
         return "russia"
@@ -90,8 +89,8 @@ def figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     texts = dict(zip(articles["article_id"], articles["text"]))
     # "a Kinzhal missile hit an energy facility" reports an impact, not a night's launches
     impact = pd.Series([m == "launched" and _impact(texts.get(a, ""), st, e)
-                        for a, m, v, st, e in zip(facts["article_id"], facts["metric"],
-                                                  facts["value"], facts["start"], facts["end"])],
+                        for a, m, st, e in zip(facts["article_id"], facts["metric"],
+                                               facts["start"], facts["end"])],
                        index=facts.index, dtype=bool)
     keep = facts[facts["metric"].isin(["launched", "intercepted"]) & own_place & ~impact
                  & (facts["qualifier"] != "order_of_magnitude")
@@ -112,7 +111,8 @@ def figures(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     out["cls"] = [n[0] for n in named]
     out["label"] = [n[1] for n in named]
     # "39 out of 40 drones" shot down is the night's interception count, not a part of it
-    heads = {a: (t.find("\n") if "\n" in t else len(t)) for a, t in texts.items()}
+    heads = {a: (t.find("\n") % (len(t) + 1) if isinstance(t, str) else 0)
+             for a, t in texts.items()}
     out["headline"] = [st < heads.get(a, 0) for a, st in zip(keep["article_id"], keep["start"])]
     out["part"] = [m == "launched" and part_of_next(texts.get(a, ""), e)
                    for a, e, m in zip(keep["article_id"], keep["end"], keep["metric"])]

@@ -13,6 +13,13 @@ How an article's figures for one night become one launched and one intercepted c
   article gives one (the largest exact one, else the largest); otherwise its parts are
   summed, the same words once at their largest figure (a headline repeats the body), and
   the row is marked `summed`;
+- left out of the counts: a part of a whole in the same place (`20 of them` of 47 in one
+  place; a part named in another place is that place's own row), a vague order of
+  magnitude (`dozens of drones`) and weapons that struck targets (`seven missiles struck
+  14 sites`: impacts, not launches); the headline's figures yield to the body's, which
+  they repeat in fewer words; `39 out of 40 drones` shot down is the interception count;
+- within a class, a count named by the class alone (`18 cruise missiles`) is the total of
+  the models it is made of (`13 of the X-101 and five of the Kalibr missiles`);
 - a qualifier gives a range (`nearly 300` is 270 to 300): the rate is a range too, and its
   Wilson interval runs from the lower bound at the smallest ratio to the upper bound at
   the largest. An intercepted count above every launch count the range allows is a
@@ -35,6 +42,8 @@ COLUMNS = ["night", "weapon", "article_id", "scope", "place", "classes", "summed
            "rate", "rate_low", "rate_high", "conflict",
            "record_launched", "record_destroyed", "record_destroyed_or_not_reached",
            "agree", "reason", "source", "quotes"]
+
+
 def _rates(launched, launch_low, launch_high, intercepted, int_low, int_high) -> tuple:
     """Give (rate, low, high, conflict): the point rate and the Wilson interval over the
     range the two counts allow, or a conflict when intercepted exceeds every launch count."""

@@ -154,10 +154,11 @@ def _interceptions_placed(doc: Sentence, rows: list[FactRow],
 
 def _paragraph_sourced(paragraph: list[tuple[int, list[FactRow]]],
                        memory: ArticleMemory) -> list[FactRow]:
-    """Give the rows of one paragraph's sentences, those whose sentence names no source
-    taking the attribution of the nearest sentence of the paragraph before them that has
+    """Give the rows of one paragraph's sentences with numbers, those whose sentence names
+    no source taking the attribution of the nearest of those sentences before them that has
     one, else the nearest after them (a quote's speaker named at its end: `"... 20 dead and
-    59 wounded," he said.`)."""
+    59 wounded," he said.`). A sentence without numbers attributes nothing: read so, the
+    labelled corpora lose more sources than they gain."""
     rows = [row for _, found in paragraph for row in found]
     if not any(row.source is None for row in rows):
         return rows

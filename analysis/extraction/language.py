@@ -37,35 +37,24 @@ TITLE_WORDS = {
     "deputy", "leader", "official", "premier", "prime", "director", "chairman", "envoy",
 }
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
-# the analysts whose maps territory figures rest on, by the name FACTS.md's labels give
-TERRITORY_ANALYSTS: dict[str, re.Pattern] = {
-    "Institute for the Study of War": re.compile(r"\bISW\b|Institute for the Study of War"),
-    "DeepState": re.compile(r"\bDeep ?State\b", re.I),
-    "War Mapper": re.compile(r"\bWar ?Mapper\b", re.I),
-    "BlackBird Group": re.compile(r"\bBlack ?Bird\b", re.I),
-}
-# the analysts' names as lower-case words, found with str.find (many times faster than a
-# search for each pattern of TERRITORY_ANALYSTS, which says the same)
-_ANALYST_WORDS = (("isw", "Institute for the Study of War"),
-                  ("institute for the study of war", "Institute for the Study of War"),
-                  ("deepstate", "DeepState"), ("deep state", "DeepState"),
-                  ("war mapper", "War Mapper"), ("warmapper", "War Mapper"),
-                  ("blackbird", "BlackBird Group"), ("black bird", "BlackBird Group"))
+# the analysts whose maps territory figures rest on, by the name FACTS.md's labels give,
+# and how the press writes them ("ISW" in capitals only: "isw" is no word of its own)
+_ANALYST_SPELLINGS = (("Institute for the Study of War", r"(?-i:ISW)|Institute for the Study of War"),
+                      ("DeepState", r"Deep ?State"), ("War Mapper", r"War ?Mapper"),
+                      ("BlackBird Group", r"Black ?Bird"))
+ANALYST_NAMES = [name for name, _ in _ANALYST_SPELLINGS]
+_ANALYST_RE = re.compile("|".join(f"(?P<a{i}>\\b(?:{spelling})\\b)"
+                                  for i, (_, spelling) in enumerate(_ANALYST_SPELLINGS)), re.I)
+ANALYST_WORDS = ("isw", "study of war", "deepstate", "deep state", "mapper", "blackbird",
+                 "black bird")            # a cheap test before the search
 
 
 def analysts_named(text: str) -> list[tuple[int, str]]:
     """Give (offset, analyst) for every territory analyst `text` names, in order."""
     low = text.lower()
-    found = []
-    for word, name in _ANALYST_WORDS:
-        pos = low.find(word)
-        while pos >= 0:
-            end = pos + len(word)
-            if (pos == 0 or not low[pos - 1].isalnum()) and (end == len(low) or not low[end].isalnum()) \
-                    and (word != "isw" or text[pos:end] == "ISW"):
-                found.append((pos, name))
-            pos = low.find(word, end)
-    return sorted(found)
+    if not any(word in low for word in ANALYST_WORDS):
+        return []
+    return [(m.start(), ANALYST_NAMES[int(m.lastgroup[1:])]) for m in _ANALYST_RE.finditer(text)]
 
 
 # outlets that report an analysis rather than make it ("according to an AFP analysis")

@@ -36,7 +36,7 @@ _BOUNDARY = re.compile(r"[,;:()—–]|\b(?:which|that|who|while|after|before|as
 _OF_THE_COUNTRY = re.compile(r"\s+(?:of|across|in|throughout)\s+(?:the\s+country|Ukraine)\b", re.I)
 _SPREAD = re.compile(r"\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
 _COUNTRYS = re.compile(r"\bUkraine['’]s\s+(?:[\w\-]+\s+){0,3}?(?:regions|oblasts|provinces|cities)\b|"
-                       r"\bUkraine['’]s\s+[A-Z]\w+(?:,| and)", re.I)
+                       r"\bUkraine['’]s\s+(?-i:[A-Z])\w+(?:,| and)", re.I)
 _INCLUDING_NUMBER = re.compile(r"\b(?:including|among them|of them)\s+$", re.I)
 _PART_NUMBER = re.compile(r"\s+(?:of\s+(?:them|which|whom|those)|(?:\w+\s+){0,2}?of\s+which)\b", re.I)
 

@@ -34,7 +34,8 @@ _PATTERNS = [
              r"\b(?:over|in|during) the (?:past|last) (?:week|\w+ days)\b"),
     # a run of days within a month is the month (FACTS.md): "September 4-10", "May 1 to 7"
     ("range", r"\b" + _MONTH.replace("month", "month4") +
-              r"\s+\d{1,2}\s*(?:[-–]|to|through)\s*\d{1,2}\b(?!\s*[:.]\d)"),
+              r"\s+\d{1,2}\s*(?:[-–]|to|through)\s*(?P<day4>\d{1,2})\b(?!\s*[:.]\d)"
+              r"(?:,?\s+(?P<year4>\d{4}))?"),
     ("date", r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?|"
              r"\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2")
              + r"\b(?:,?\s+(?P<year2>\d{4}))?"),
@@ -115,6 +116,9 @@ _EVENING_FROM = re.compile(r"\b(?:from|since|starting at)\s+(?:(?:1[2-9]|2[0-3])
                            re.I)
 
 
+_NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of\s+)?$", re.I)
+
+
 def find_periods(text: str, published: dt.date) -> list[Period]:
     """Give the resolved time expressions of `text`, in order."""
     low = text.lower()
@@ -143,7 +147,13 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
                 continue
         elif kind == "range":
             month = _month_of(groups["month4"])
-            value, out = f"{_latest_month(month, published):04d}-{month:02d}", "month"
+            year = int(groups["year4"]) if groups["year4"] else _latest_month(month, published)
+            value, out = f"{year:04d}-{month:02d}", "month"
+            if _NIGHT_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+                try:            # "the night of July 3-4" is the morning it ends
+                    value, out = dt.date(year, month, int(groups["day4"])).isoformat(), "day"
+                except ValueError:
+                    continue
         elif kind == "month":
             name = groups["month3"]
             if name.lower() in ("may", "mar", "march") and not groups["year3"] and \

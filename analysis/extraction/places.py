@@ -143,7 +143,7 @@ RUSSIA: dict[str, tuple[str, ...]] = {
     "Samara": ("Samara",),
     "Novgorod": ("Novgorod",),
     "Nizhny Novgorod": ("Nizhny Novgorod", "Nizhniy Novgorod"),
-    "Saint Petersburg": ("Saint Petersburg", "St. Petersburg", "St Petersburg", "Leningrad"),
+    "Saint Petersburg": ("Saint Petersburg", "St Petersburg", "Leningrad"),
     "Tver": ("Tver",),
     "Pskov": ("Pskov",),
     "Yaroslavl": ("Yaroslavl",),
@@ -174,7 +174,6 @@ _LEVEL = {**{n: 2 for n in TOWNS}, **{n: 1 for n in REGIONS}, COUNTRY: 0,
           **{n: 2 for n in RUSSIA}, "Russia": 1}
 _RUSSIAN_LOOKUP = _alternation(RUSSIA)
 _RUSSIAN_FIRST = {key.split(" ", 1)[0] for key in _RUSSIAN_LOOKUP} | {"russian"}
-_RUSSIAN_PREFIXES = {word[:4].title() for word in _RUSSIAN_FIRST}      # a cheap first test
 # a Russian place is where a figure happened only after a word of place: "in Russia",
 # "over the Belgorod region", "in Russia's Kursk region"; "Russia launched" is the attacker
 _RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into)\s+(?:the\s+)?"
@@ -288,8 +287,9 @@ def _russian_place(text: str, start: int, name: str) -> Place | None:
 
 
 def find_places(text: str) -> list[Place]:
-    """Give the places of Ukraine named in `text`, in order; a place listed as part of the
-    whole country named before it is left out, the figure being national."""
+    """Give the places named in `text` (Ukraine's, and Russia's after a word of place), in
+    order; a place listed as part of the whole country named before it is left out, the
+    figure being national."""
     found = _find_places(text)
     if not any(p.level == 0 for p in found):
         return found
@@ -303,7 +303,7 @@ def find_places(text: str) -> list[Place]:
 
 
 def _find_places(text: str) -> list[Place]:
-    """Give the places of Ukraine named in `text`, in order."""
+    """Give the places `text` names, in order, the whole country's parts included."""
     places = []
     pos = 0
     while True:
@@ -314,8 +314,7 @@ def _find_places(text: str) -> list[Place]:
         name = match.group("name")
         if name is not None:
             found = _lookup(name)
-            if found is None and name[:4] in _RUSSIAN_PREFIXES and \
-                    strip_possessive(name.split(" ", 1)[0].lower()) in _RUSSIAN_FIRST \
+            if found is None and strip_possessive(name.split(" ", 1)[0].lower()) in _RUSSIAN_FIRST \
                     and (_RUSSIAN_PREP.search(text, max(0, match.start() - 40), match.start())
                                   or places and places[-1].name in RUSSIA and _JOINED.fullmatch(
                                       text, places[-1].end, match.start())):

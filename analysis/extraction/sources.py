@@ -13,7 +13,7 @@ _SOURCE_VERB = re.compile(_SOURCE_VERB_BODY, re.I)
 _SOURCE_VERB_LOWER = re.compile(_SOURCE_VERB_BODY)      # its twin for lower-cased text
 _SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
                            r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
-_ACCORDING = re.compile(r"(?:according to|with reference to|citing|referring to) (?:the )?(?P<src>[^,.;()]+)", re.I)
+_ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to) (?:the )?(?P<src>[^,.;()]+)", re.I)
 _APPOSITIVE = re.compile(
     r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+),\s+(?:the\s+)?[^,]{3,90},\s+(?:"
     + _SOURCE_VERBS + r")\b")
@@ -27,11 +27,10 @@ _PERSON = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\
 # an institution opening the sentence, after any dateline: what "it said" names
 _BODY_SUBJECT = re.compile(
     r"(?:[A-Z][A-Z .]+(?:\([^)]*\))?\s*(?:>>|[-–—:])\s*)?((?:The\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?"
-    r"\s+(?:air\s+(?:force|defen[cs]es?)|ministry|military|army|command|service|administration|"
+    r"\s+(?i:air\s+(?:force|defen[cs]es?)|ministry|military|army|command|service|administration|"
     r"police|authorities|operator|company|general\s+staff))\b")
 # what a document says is what its author says: "a statement said"
-_DOCUMENTS = {"statement", "report", "post", "update", "message", "bulletin", "release",
-              "a statement", "the statement", "the report"}
+_DOCUMENTS = {"statement", "report", "post", "update", "message", "bulletin", "release"}
 # words a name or a role never holds: the attribution ran into a clause
 _NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|been|being|have|has|had|who|which|no|not|"
                          r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"

@@ -223,3 +223,9 @@ def test_weapons_that_struck_targets_are_impacts_not_launches(tmp_path, attacks)
                     "said. Seven missiles and 34 attack drones struck 14 sites.")
     row = _one(frame, "drones")
     assert row["launched"] == 90 and not (frame["weapon"] == "missiles").any()
+
+
+def test_a_launch_is_no_impact_because_other_weapons_hit_something(tmp_path, attacks):
+    row = _one(_nights(tmp_path, attacks, "Russia launched 50 drones at Kyiv overnight, and "
+                       "two missiles hit a power plant, the air force said."), "drones")
+    assert row["launched"] == 50

@@ -767,3 +767,14 @@ def test_a_headline_takes_the_attribution_of_the_body():
     found = facts("Ukraine shot down 24 of 28 Shahed drones overnight, officials said.",
                   headline="Ukraine says it shot down 24 drones")
     assert {f["source"] for f in found if f["value"] == 24} == {"officials"}
+
+
+def test_a_night_over_two_dates_is_the_morning_it_ends():
+    fact = one("Russia launched 40 drones on the night of January 3-4, the air force said.",
+               date="2026-01-04")
+    assert fact["period"] == "2026-01-04"
+
+
+def test_it_said_after_a_capitalised_institution_and_no_source_inside_a_word():
+    assert one("Ukraine's Air Force shot down 30 drones, it said.")["source"] == "Ukraine's Air Force"
+    assert one("It was an exciting find for Kharkiv: 12 drones were shot down.")["source"] is None
