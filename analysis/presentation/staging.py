@@ -21,30 +21,46 @@ class BuildBusy(OSError):
 def locked(folders: list[Path]) -> Iterator[None]:
     """Hold the build lock of each folder while the block runs; raise BuildBusy at once if
     another build holds one. The lock files live in the system's temporary folder, named by
-    the folder's path, so the outputs hold nothing but outputs."""
-    handles = []
+    the folder's path, so the outputs hold nothing but outputs; each is removed when its
+    build ends."""
+    held: list[tuple[Path, object]] = []
     try:
         for folder in sorted({f.resolve() for f in folders}):
             key = hashlib.sha256(str(folder).encode()).hexdigest()[:16]
             lock = Path(tempfile.gettempdir()) / f"airwar-build-{key}.lock"
-            handle = open(lock, "a+")
-            handles.append(handle)
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                handle.seek(0)
-                holder = handle.read().strip() or "another process"
-                raise BuildBusy(f"{folder}: another build is writing here ({holder}); wait for "
-                                f"it to finish or build into other folders (--reports, "
-                                f"--processed)") from None
+            held.append((lock, _take(lock, folder)))
+        yield
+    finally:
+        for lock, handle in reversed(held):
+            with contextlib.suppress(OSError):
+                lock.unlink()              # still ours: removed before the lock is let go
+            handle.close()                 # closing releases the lock
+
+
+def _take(lock: Path, folder: Path):
+    """Give the open lock file `lock`, locked; raise BuildBusy if another build holds it."""
+    while True:
+        handle = open(lock, "a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise BuildBusy(f"{folder}: another build is writing here ({holder}); wait for "
+                            f"it to finish or build into other folders (--reports, "
+                            f"--processed)") from None
+        try:
+            same = os.stat(lock).st_ino == os.fstat(handle.fileno()).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
             handle.seek(0)
             handle.truncate()
             handle.write(f"pid {os.getpid()}\n")
             handle.flush()
-        yield
-    finally:
-        for handle in handles:
-            handle.close()             # closing releases the lock
+            return handle
+        handle.close()          # the build before removed this file as it ended: take anew
 
 
 def staging_folder(final: Path) -> Path:

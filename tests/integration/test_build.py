@@ -111,6 +111,20 @@ def test_a_second_build_into_the_same_folders_stops_at_once(tmp_path, seeds_dir)
     assert not reports.exists()
 
 
+def test_a_build_lock_leaves_no_file_behind(tmp_path):
+    import tempfile
+    from analysis.presentation import staging
+    reports = tmp_path / "reports"
+    lock_files = lambda: set(Path(tempfile.gettempdir()).glob("airwar-build-*.lock"))  # noqa: E731
+    before = lock_files()
+    with staging.locked([reports, tmp_path / "processed"]):
+        assert len(lock_files() - before) == 2
+    assert lock_files() - before == set()
+    with staging.locked([reports]):            # taken again after its file went
+        assert len(lock_files() - before) == 1
+    assert lock_files() - before == set()
+
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize("sig, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
