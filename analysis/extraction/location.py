@@ -16,7 +16,7 @@ DEFAULT_LOCATION = {"launched": places.COUNTRY, "intercepted": places.COUNTRY,
 _PLACE_PREDICATE = re.compile(r"\s*,?\s*(?:are|is|were|was|lie|lies|lay)\s+(?:mostly\s+|mainly\s+)?"
                               r"in\s+(?:[\w-]+\s+){0,4}?", re.I)
 # "the city", "the region": a place named before, not the whole country
-_ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:[\w-]+ ){0,2}?(?:city|town|village|region|"
+_ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:(?-i:[a-z])[\w-]* ){0,2}?(?:city|town|village|region|"
                               r"oblast|province|capital|area|port)\b(?!\s+of\b)|\bthere\b|"
                               r"\b(?:the|that|this) (?:attack|strike|assault|raid|barrage)\b", re.I)
 # between two places named together: "Kharkiv and the Odesa region", "the Odesa and Kharkiv

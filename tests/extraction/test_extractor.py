@@ -778,3 +778,10 @@ def test_a_night_over_two_dates_is_the_morning_it_ends():
 def test_it_said_after_a_capitalised_institution_and_no_source_inside_a_word():
     assert one("Ukraine's Air Force shot down 30 drones, it said.")["source"] == "Ukraine's Air Force"
     assert one("It was an exciting find for Kharkiv: 12 drones were shot down.")["source"] is None
+
+
+def test_a_named_region_does_not_point_back():
+    found = facts("Air defence shot down 35 drones overnight, including four over the Kyiv region.")
+    assert [(f["value"], f["location"]) for f in found] == [(35.0, "Ukraine"), (4.0, "Kyiv")]
+    assert one("A strike hit Kharkiv.\n\nThree people were killed in the city.")["location"] == \
+        "Kharkiv"
