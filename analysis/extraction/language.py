@@ -202,7 +202,8 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
     (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacking|attacks? with|targeted|targeting|"
      r"unleashed|deployed|sent|sending|hurled|used|using|barrage of|salvo of|wave of|struck with|"
      r"involved|involving|flew|flying|raided|included|includes|comprised|consisted of|"
-     r"recorded|detected|spotted|tracked|(?:made it|got|broke) past|evaded", ("launched",)),
+     r"recorded|detected|spotted|tracked|(?:made it|got|broke) past|evaded|arrived|flew in",
+     ("launched",)),
     (r"hit|hits|hitting|struck|strikes|striking", ("launched", "damaged")),
     (r"destroy(?:ed|s|ing)?", ("intercepted", "damaged")),
     (r"kill(?:ed|s|ing)?|died|dead|deaths?|death toll|lost (?:their|his|her) li(?:ves|fe)|"

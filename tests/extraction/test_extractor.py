@@ -785,3 +785,9 @@ def test_a_named_region_does_not_point_back():
     assert [(f["value"], f["location"]) for f in found] == [(35.0, "Ukraine"), (4.0, "Kyiv")]
     assert one("A strike hit Kharkiv.\n\nThree people were killed in the city.")["location"] == \
         "Kharkiv"
+
+
+def test_weapons_that_arrived_were_launched():
+    fact = one("The governor reported that almost a dozen missiles had arrived.")
+    assert (fact["metric"], fact["value"], fact["qualifier"]) == ("launched", 12.0, "approx")
+    assert one("Rescuers arrived as three people were killed in Kharkiv.")["metric"] == "killed"
