@@ -63,16 +63,10 @@ def _shared_batch(start: int, stop: int) -> pd.DataFrame:
     return work(articles[start:stop])
 
 
-def _exit_on_sigterm(signum, frame) -> None:
-    # unwinding, not dying on the spot: a worker stopped while it reads its next task
-    # releases the queue's lock on the way out, which the pool's terminate() then takes
-    raise SystemExit(128 + signum)
-
-
 def _worker_start(initializer: Callable | None, initargs: tuple) -> None:
     """Start a worker: Ctrl-C is the parent's to handle, SIGTERM ends it at once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if initializer is not None:
         initializer(*initargs)
 
