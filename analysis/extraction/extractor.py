@@ -21,7 +21,9 @@ For every number `numbers.find_mentions` finds, the extractor reads
 from __future__ import annotations
 
 import bisect
+import math
 import re
+from typing import NamedTuple
 
 from ..reading.articles import Article
 from ..reading.fact_table import FactColumns, FactRow
@@ -35,7 +37,7 @@ from .metrics import CueChoice
 from .phrases import Candidate, candidates as sentence_candidates
 from .readings import Reading, outage_for_affected, readings_for
 from .sentence import Sentence
-from .sources import source_for
+from .sources import covering_source, person_in, source_for
 
 QUOTE_WIDTH = 240
 
@@ -51,6 +53,9 @@ _MONTHISH = re.compile(r"\b(?:" + "|".join(m[:3].title() for m in language.MONTH
 _DATELINE = re.compile(r"(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},[^()\n]{0,30}|[A-Z]{3,}(?: [A-Z]{3,})?\s*)"
                        r"\([^()\n]{1,100}\)\s*(?:[-–—]+\s*)?")
 _OUTAGES = ("without_heating", "without_power")
+# a paragraph that recalls earlier events: "As a reminder, on Monday ..."
+_BACKGROUND = re.compile(r"\s*(?:As a reminder|Recall|It will be recalled|Earlier|Previously|"
+                         r"As reported)\b")
 
 
 def _is_year(cand: Candidate) -> bool:
@@ -112,8 +117,10 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
         if memory.last_outage:
             made = [outage_for_affected(r, memory.last_outage) for r in made]
         if made and source is None:
-            source = source_for(sentence, memory.last_person(index), memory.last_source) or ""
+            source = source_for(sentence, memory.last_person(index), memory.last_source,
+                                memory.last_named) or ""
             memory.last_source = source or memory.last_source
+            memory.last_named = person_in(source) or memory.last_named
         for reading in made:
             if (cand.mention.start, reading.metric) in seen:
                 continue                        # the number read twice as one metric
@@ -208,6 +215,37 @@ def _headline_from_body(facts: FactColumns, first: int, headline_end: int) -> No
             source[i] = source[j]
 
 
+class Cover(NamedTuple):
+    """A sentence that attributes the report it stands in ("This was announced by ...")."""
+
+    start: int                  # where it starts
+    previous: int               # where the latest sentence with facts before it starts
+    source: str | None          # None: a sentence that ends the cover (another attribution)
+
+
+def _covered(facts: FactColumns, first: int, covers: list[Cover]) -> None:
+    """Give, in place, the source of each sentence that attributes the report around it to
+    the unattributed figures of the sentence with facts just before it, and to those after
+    it up to the next figure with a source of its own, the next attribution or the next
+    reminder of earlier events."""
+    if not covers:
+        return
+    source, start = facts.column("source"), facts.column("start")
+    for k, cover in enumerate(covers):
+        if cover.source is None:
+            continue
+        end = next((c.start for c in covers[k + 1:]), math.inf)
+        for i in range(first, len(source)):
+            if start[i] >= end:
+                break
+            if start[i] >= cover.start:
+                if source[i]:
+                    break
+                source[i] = cover.source
+            elif start[i] >= cover.previous and not source[i]:
+                source[i] = cover.source
+
+
 def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:
     """Give each territory figure of the article (rows from `first`) the analyst whose data
     it rests on, in place: the one named latest before it, else the first after it (`an AFP
@@ -255,6 +293,8 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
     first = len(facts)
     paragraph: list[tuple[int, list[FactRow]]] = []     # the paragraph's sentences so far
     headline_end: int | None = None                       # where the headline's rows end
+    covers: list[Cover] = []                  # the sentences that attribute the report
+    last_fact_start = -1                      # where the latest sentence with facts starts
 
     for index, span in enumerate(spans):
         if index and "\n" in text[spans[index - 1].end:span.start]:
@@ -263,8 +303,15 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         if headline_end is None and span.section == "body":
             headline_end = len(facts) + sum(len(found) for _, found in paragraph)
         sentence = text[span.start:span.end]
+        if covers and _BACKGROUND.match(sentence):
+            covers.append(Cover(span.start, -1, None))
         mentions = numbers.find_mentions(sentence, span.start)
         if not mentions and not _SINGULAR.search(sentence):
+            covering = covering_source(sentence, memory.last_named)
+            if covering:
+                covers.append(Cover(span.start, last_fact_start, covering))
+            elif covers and source_for(sentence, None):
+                covers.append(Cover(span.start, -1, None))     # the report's cover ends
             if _MONTHISH.search(sentence):
                 memory.last_month = last_month(periods.find_periods(sentence, article.published),
                                                memory.last_month)
@@ -276,11 +323,13 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
             memory.default_period = days[0].value if days else _lead_day(article, spans, index)
         paragraph.append((index, sentence_rows))
         if sentence_rows:
+            last_fact_start = span.start
             memory.last_outage = next((r.metric for r in sentence_rows
                                        if r.metric in _OUTAGES), None)
         if sentence_rows or _MONTHISH.search(sentence):
             memory.last_month = last_month(doc.periods, memory.last_month)
     facts.extend(_paragraph_sourced(paragraph, memory), text)
+    _covered(facts, first, covers)
     _territory_analysts(facts, first, text)
     _headline_from_body(facts, first, first if headline_end is None else headline_end)
     fallback = memory.default_period or article.published.isoformat()

@@ -21,6 +21,7 @@ class ArticleMemory:
     last_month: str | None = None       # YYYY-MM of the latest month or date named
     last_kind: str | None = None        # the last kind of noun counted ("of which seven")
     last_source: str | None = None      # the latest source named ("it said" points to it)
+    last_named: str | None = None       # the latest person a figure was attributed to
     last_outage: str | None = None      # an outage metric the previous fact sentence gave
     default_period: str | None = None   # the day the first body sentence with a fact names
     last_rows: list = field(default_factory=list)   # the facts of the latest sentence with any

@@ -150,9 +150,15 @@ _PARTICIPLE_GAP = re.compile(MODIFIER_PARTICIPLE.pattern + r"\s+(?:the\s+)?[\w�
                              r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 # "21 drones over Kherson and 13 over Zhytomyr", "eight people were killed in Kyiv, and 10
 # across the country": a place, then the next number without its noun
-_PLACE_THEN_AND = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:in|over|across|near|around|at)\s+(?:the\s+)?"
+_PLACE_PREPOSITION = r"\s+(?:in|over|across|near|around|at)\s+"
+_PLACE_THEN_AND = re.compile(r"(?:\s+[a-z]+){0,3}?" + _PLACE_PREPOSITION + r"(?:the\s+)?"
                              r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?(?:\s+(?:region|oblast|province))?"
                              r"(?:\s+alone)?\s*,?\s*(?:and|as well as|plus)\s+$")
+# "shot down six missiles in Kyiv Oblast, five in the northern Zhytomyr Oblast": a list of
+# places, each with its count, the noun said once (the count must name its own place)
+_PLACE_THEN_COMMA = re.compile(r"(?:\s+[\w’'\-]+){0,8}?" + _PLACE_PREPOSITION +
+                               r"[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?\s*,\s*(?:and\s+)?")
+_OWN_PLACE = re.compile(r"(?:\s+more)?" + _PLACE_PREPOSITION, re.I)
 
 
 def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
@@ -165,7 +171,9 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         prev_end = phrase_end(doc, prev)
         start = phrase_start(cand)
         if not (COORDINATION.fullmatch(doc.text, prev_end, start) or cand.bare and
-                _PLACE_THEN_AND.fullmatch(doc.text, prev_end, start) or
+                (_PLACE_THEN_AND.fullmatch(doc.text, prev_end, start) or
+                 _PLACE_THEN_COMMA.fullmatch(doc.text, prev_end, start) and
+                 _OWN_PLACE.match(doc.text, cand.mention.text_end)) or
                 _PARTICIPLE_GAP.fullmatch(doc.text, prev_end, start)):
             return None
         if prev.index in decided:

@@ -13,7 +13,8 @@ _SOURCE_VERB = re.compile(_SOURCE_VERB_BODY, re.I)
 _SOURCE_VERB_LOWER = re.compile(_SOURCE_VERB_BODY)      # its twin for lower-cased text
 _SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
                            r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
-_ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to) (?:the )?(?P<src>[^,.;()]+)", re.I)
+_ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to) (?P<the>the )?"
+                        r"(?P<src>[^,.;()]+)", re.I)
 _APPOSITIVE = re.compile(
     r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+),\s+(?:the\s+)?[^,]{3,90},\s+(?:"
     + _SOURCE_VERBS + r")\b")
@@ -35,6 +36,16 @@ _DOCUMENTS = {"statement", "report", "post", "update", "message", "bulletin", "r
 _NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|been|being|have|has|had|who|which|no|not|"
                          r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"strike|strikes|attack|attacks|building|buildings)\b", re.I)
+# "the official", "the military chief", "The President also": a role that points back to the
+# person a figure was last attributed to (a company or an operator is no person)
+_PERSON_TITLES = "|".join(sorted(TITLE_WORDS - {"company", "operator", "broadcaster", "gov."}))
+_ROLE_REFERENCE = re.compile(r"(?:the|this)\s+(?:(?:local|regional|city|military|top|senior|"
+                             r"deputy|defen[cs]e|foreign|interior|" + _PERSON_TITLES + r")\s+)*"
+                             r"(?:" + _PERSON_TITLES + r")(?:\s+also)?", re.I)
+_PERSON_AT_END = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}$")
+_INSTITUTION = re.compile(r"\b(?:force|forces|defen[cs]es?|ministry|military|army|command|service|"
+                          r"administration|police|authorities|operator|company|staff|office|"
+                          r"council|agency|news|group|institute|state|sea|media|press)\b", re.I)
 _LEADING_WORDS = ("the", "a", "an", "and", "but", "while", "as", "that", "also", "unconfirmed")
 
 
@@ -69,18 +80,36 @@ def reduce_source(raw: str) -> str | None:
     return " ".join(words)
 
 
-def source_for(sentence: str, last_person: str | None, last_source: str | None = None) -> str | None:
+def person_in(source: str) -> str | None:
+    """Give the person's name a source ends with ("Kyrylo Tymoshenko" of "Deputy Head ...
+    Kyrylo Tymoshenko"), or None when it names an institution."""
+    match = _PERSON_AT_END.search(source)
+    if match is None or _INSTITUTION.search(match.group(0)):
+        return None
+    return match.group(0)
+
+
+def _named(raw: str, last_named: str | None) -> str | None:
+    """Give the person a role points back to ("the official"), else the reduced name."""
+    if last_named and _ROLE_REFERENCE.fullmatch(raw.strip(" ,.\"“”'")):
+        return last_named
+    return reduce_source(raw)
+
+
+def source_for(sentence: str, last_person: str | None, last_source: str | None = None,
+               last_named: str | None = None) -> str | None:
     """Give who the sentence says gave its figures; "he"/"she" is `last_person`, "it"/"they"
-    the article's `last_source`."""
+    the article's `last_source`, "the official" `last_named`, the person figures were last
+    attributed to."""
     match = _APPOSITIVE.search(sentence)
     if match:
         return match.group("name")
     match = _ACCORDING.search(sentence)
     if match:
-        return reduce_source(match.group("src"))
+        return _named((match.group("the") or "") + match.group("src"), last_named)
     match = _SOURCE_AFTER.search(sentence)
     if match:
-        return reduce_source(match.group("src"))
+        return _named(match.group("src"), last_named)
     low = lowered(sentence)
     verbs = _SOURCE_VERB.finditer(sentence) if low is None else _SOURCE_VERB_LOWER.finditer(low)
     for match in verbs:
@@ -103,11 +132,31 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
                 if last_source:
                     return last_source
             continue
-        reduced = reduce_source(src)
+        reduced = _named(src, last_named)
         if reduced and reduced.lower() in _DOCUMENTS:
             return last_source          # "a statement said": whoever the story named
         if reduced:
             return reduced
+    return None
+
+
+# "UNN reports this with reference to the Ministry of Energy", "This was announced by the
+# mayor": a sentence that attributes the report around it, with no figure of its own
+_THIS_ATTRIBUTED = re.compile(
+    r"\b(?:" + _SOURCE_VERBS + r"|informs?|announced|stated|posted)\s+(?:about\s+)?this\b")
+_THIS_WAS_BY = re.compile(r"\b[Tt]his (?:was|is|has been) (?:\w+ )?(?:reported|announced|stated|"
+                          r"said|confirmed|posted)\b[^.;]*?\bby (?P<src>[^,.;()]+)")
+
+
+def covering_source(sentence: str, last_named: str | None) -> str | None:
+    """Give the source of a sentence that attributes the report it stands in ("X reports
+    this with reference to Y" gives Y, "This was announced by the mayor" the mayor), else
+    None."""
+    by = _THIS_WAS_BY.search(sentence)
+    if by:
+        return _named(_SOURCE_SPLIT.split(by.group("src"))[0], last_named)
+    if _THIS_ATTRIBUTED.search(sentence):
+        return source_for(sentence, None, None, last_named)
     return None
 
 

@@ -314,6 +314,22 @@ def test_numbers_with_a_place_each_keep_them():
     assert {(f["value"], f["location"]) for f in found} == {(21.0, "Kherson"), (13.0, "Zhytomyr")}
 
 
+def test_a_list_of_places_each_with_its_count_says_the_noun_once():
+    found = facts("Air defence destroyed 9 drones over Odesa, four over the southern Mykolaiv "
+                  "region, and two in the city of Kherson, the command said.")
+    assert {(f["metric"], f["value"], f["location"]) for f in found} == {
+        ("intercepted", 9.0, "Odesa"), ("intercepted", 4.0, "Mykolaiv"),
+        ("intercepted", 2.0, "Kherson")}
+    found = facts("Three people were killed in the Sumy region, two in Kharkiv and one in Poltava.")
+    assert {(f["metric"], f["value"]) for f in found} == {
+        ("killed", 3.0), ("killed", 2.0), ("killed", 1.0)}
+
+
+def test_a_count_after_a_comma_without_a_place_of_its_own_is_not_listed():
+    found = facts("Air defence destroyed 9 drones over Odesa, 12 after midnight.")
+    assert [(f["metric"], f["value"]) for f in found] == [("intercepted", 9.0)]
+
+
 def test_a_comparison_since_a_date_is_not_the_period():
     [fact] = facts("Russia seized 390 square kilometres in March, its biggest monthly gain since "
                    "November 2022, analysts said.", date="2025-04-02")
@@ -761,6 +777,28 @@ def test_a_statement_says_what_its_author_says():
     found = facts("The Ukrainian air force said Russia launched 352 drones. Air defenses "
                   "intercepted 339 drones before they could reach their targets, a statement said.")
     assert [f["source"] for f in found] == ["Ukrainian air force", "Ukrainian air force"]
+
+
+def test_the_official_is_the_person_last_named_for_a_figure():
+    found = facts("Regional governor Oleh Synehubov said 23 people were wounded in Kharkiv. "
+                  "According to the official, 4,000 homes were left without power. "
+                  "The governor also said two children were among the 23.")
+    assert {f["source"] for f in found} == {"Oleh Synehubov"}
+    found = facts("The company said 4,000 homes were left without power. Kyiv's military "
+                  "administration said 12 people were wounded.")
+    assert [f["source"] for f in found] == ["company", "Kyiv's military administration"]
+
+
+def test_a_sentence_that_attributes_the_report_covers_the_figures_around_it():
+    found = facts("In the Sumy region 4,200 homes lost power after the strikes. The outlet "
+                  "reports this with reference to the regional administration.\n\nSumy region"
+                  "\n\nIn total, 1,300 consumers remain without electricity.\n\nAccording "
+                  "to the governor, the situation is difficult.\n\nSix people were wounded.")
+    assert [(f["value"], f["source"]) for f in found] == [
+        (4200.0, "regional administration"), (1300.0, "regional administration"), (6.0, None)]
+    found = facts("Kharkiv's mayor Ihor Terekhov announced this in the morning.\n\n"
+                  "Three people were wounded.\n\nAs a reminder, on Monday 30 drones hit the city.")
+    assert [(f["value"], f["source"]) for f in found] == [(3.0, "Ihor Terekhov"), (30.0, None)]
 
 
 def test_a_headline_takes_the_attribution_of_the_body():
