@@ -41,6 +41,12 @@ _INCLUDING_NUMBER = re.compile(r"\b(?:including|among them|of them)\s+$", re.I)
 _PART_NUMBER = re.compile(r"\s+(?:of\s+(?:them|which|whom|those)|(?:\w+\s+){0,2}?of\s+which)\b", re.I)
 
 
+# ", the State Emergency Service in the Odesa region reports.": who said it, and where they
+# sit, which is a place for the figure only when the sentence names no other
+_TRAILING_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+)?[^,;\d]{0,120}?\b(?:said|says|reported|reports|"
+                                   r"informs|announced|stated|wrote)\b[^,;\d]*$")
+
+
 def best_place(found: list[places.Place], nearest_last: bool) -> places.Place | None:
     """Give the most specific of the places (a town over a region over the country), the
     last or the first of them."""
@@ -75,7 +81,9 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
         if beyond and _PLACE_PREDICATE.fullmatch(doc.text, after_np, beyond[0].start):
             return beyond[0].name             # "155 square kilometers, are in the region of X"
         return None
-    beyond = doc.within_places(after_np, min(s_end, next_start))
+    attribution = _TRAILING_ATTRIBUTION.search(doc.text, after_np, s_end)
+    said_at = attribution.start() if attribution else s_end
+    beyond = doc.within_places(after_np, min(said_at, next_start))
     if beyond:
         return beyond[0].name
     before = doc.within_places(s_start, m.start)
@@ -127,6 +135,27 @@ _STRUCK = re.compile(r"hit|hits|hitting|struck|strikes|striking|slammed|(?:made 
                      r"evaded", re.I)
 
 
+_RUSSIAN = {"Russia", *places.RUSSIA}
+_RUSSIAN_CAUSE = re.compile(r"\bRussian\s+(?:[\w\-]+\s+){0,2}?(?:strikes?|attacks?|missiles?|drones?|"
+                            r"shelling|bombs?|bombing|barrage)\b")
+
+
+# "In the Pokrovsk direction, their gain was 5 square kilometers", "towards Dobropillia,
+# Russia captured 13.5": ground taken on a front is that front's town
+_DIRECTION = re.compile(r"\b(?i:in|on|along)\s+the\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s+"
+                        r"(?:direction|axis|sector|front)\b|\b(?i:towards?)\s+(?P<town>[A-Z][\w’'\-]+)")
+
+
+def _direction(doc: Sentence, start: int, end: int) -> str | None:
+    """Give the town of the front a sentence names before a territory figure, if any."""
+    for match in _DIRECTION.finditer(doc.text, start, end):
+        at = match.start("place") if match.group("place") else match.start("town")
+        named = [p for p in doc.places if p.start == at and p.level > 0]
+        if named:
+            return named[0].name
+    return None
+
+
 def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
                  s_end: int, next_start: int,
                  earlier: Callable[[], list[places.Place]], cue: str | None = None) -> str | None:
@@ -136,6 +165,8 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
     # a territory figure is national unless its own clause names a region
     location = place_in_sentence(doc, cand, s_start, s_end, next_start,
                                  clause_only=metric == "territory_seized")
+    if location is None and metric == "territory_seized":
+        location = _direction(doc, s_start, cand.mention.start)
     if location is not None and not doc.within_places(s_start, next_start) and \
             points_back(doc.text[cand.mention.end:next_start]):
         location = None                 # "12 drones in the area and 23 in Odesa"
@@ -169,4 +200,6 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
         else:
             found = earlier()
             location = best_place(found, nearest_last=True).name if found else None
+            if location in _RUSSIAN and _RUSSIAN_CAUSE.search(sentence):
+                location = places.COUNTRY   # Russia's strikes hit Ukraine, not the place before
     return location

@@ -116,6 +116,20 @@ TOWNS: dict[str, tuple[str, ...]] = {
     "Marhanets": ("Marhanets",),
     "Synelnykove": ("Synelnykove", "Synelnyky", "Synelnykivskyi"),
     "Zolochiv": ("Zolochiv",),
+    "Dobropillia": ("Dobropillia", "Dobropillya", "Dobropolye"),
+    "Myrnohrad": ("Myrnohrad", "Dymytrov", "Dimitrov"),
+    "Kurakhivka": ("Kurakhivka",),
+    "Velyka Novosilka": ("Velyka Novosilka", "Velyka Novosylka"),
+    "Novohrodivka": ("Novohrodivka",),
+    "Hirnyk": ("Hirnyk",),
+    "Robotyne": ("Robotyne", "Rabotino"),
+    "Stepnohirsk": ("Stepnohirsk",),
+    "Kivsharivka": ("Kivsharivka",),
+    "Borova": ("Borova",),
+    "Kostiantynopil": ("Kostiantynopil",),
+    "Pokrovske": ("Pokrovske",),
+    "Pishchane": ("Pishchane",),
+    "Oleksandrivka": ("Oleksandrivka",),
 }
 
 COUNTRY = "Ukraine"
@@ -216,17 +230,37 @@ _LAUNCHED_FROM = re.compile(
 _OF_AFTER = re.compile(r"\s+of\b")
 
 
+# Ukraine's official romanisation (2010) writes ї and я, є, ю inside a word as i, ia, ie,
+# iu: "Serhiyivka" is Serhiivka, "Kamyanske" Kamianske
+_INNER_YI = re.compile(r"(?<=[aeiou])yi")
+_INNER_Y = re.compile(r"(?<=[a-z])y(?=[aeu])")
+
+
+def official_spelling(name: str) -> str:
+    """Give a Ukrainian place name as the official romanisation writes it."""
+    return _INNER_Y.sub("i", _INNER_YI.sub("i", name))
+
+
+def _known(key: str) -> str | None:
+    """Give the canonical name of a lower-cased spelling, read also as the official
+    romanisation and with Russian g for h ("chuguiv" is Chuhuiv)."""
+    found = _LOOKUP.get(key)
+    if found is None and key[:1].isalpha():
+        found = _LOOKUP.get(official_spelling(key)) or _LOOKUP.get(key.replace("g", "h"))
+    return found
+
+
 @functools.lru_cache(maxsize=8192)
 def _lookup(words: str) -> tuple[str, int] | None:
     """Give (canonical name, length used) for the longest place name `words` starts with."""
-    key = strip_possessive(words.lower())
-    if key in _LOOKUP:
-        return _LOOKUP[key], len(words)
+    found = _known(strip_possessive(words.lower()))
+    if found:
+        return found, len(words)
     first = words.split()[0] if " " in words else None
     if first:
-        key = strip_possessive(first.lower())
-        if key in _LOOKUP:
-            return _LOOKUP[key], len(first)
+        found = _known(strip_possessive(first.lower()))
+        if found:
+            return found, len(first)
     return None
 
 
@@ -251,6 +285,15 @@ _CAPITAL_AS_STATE = re.compile(r"['’]s\s+(?:(land|territory|territories)|force
                                r"military|government|allies|officials|counteroffensive)\b", re.I)
 _SPEAKS = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|accused|denied|"
                      r"insisted|warned|stated)\b")
+
+
+# "the State Emergency Service of Ukraine", "the Armed Forces of Ukraine": the country
+# names an institution, not where the figure happened
+_INSTITUTION_OF = re.compile(r"\b(?:[Ss]ervices?|[Mm]inistry|[Ff]orces?|[Ss]taff|[Pp]resident|[Oo]ffice|"
+                             r"[Pp]olice|[Gg]uard|[Cc]ommand|[Cc]ouncil|[Bb]ank|[Pp]rosecutor(?:'s)?|"
+                             r"[Gg]overnment|[Pp]arliament|[Oo]mbudsman|[Cc]ommissioner|[Nn]avy|"
+                             r"[Aa]rmy|[Ii]ntelligence|[Dd]efen[cs]e|Ukrenergo|Ukrzaliznytsia)"
+                             r"(?:\s+(?:General|Office))?\s+of\s+$")
 
 
 def _owned_by_country(text: str, end: int) -> bool:
@@ -331,7 +374,8 @@ def _find_places(text: str) -> list[Place]:
                         text.startswith("of ", match.start() - 3) and _KIND_BEFORE.search(
                             text, max(0, match.start() - 24), match.start()):
                     # a place the gazetteer lacks, named as one: "the village of Kozacha Lopan"
-                    places.append(Place(match.start(), match.end(), strip_possessive(name), 2))
+                    places.append(Place(match.start(), match.end(),
+                                        official_spelling(strip_possessive(name)), 2))
                 elif gap is not None:                         # "In Kyiv", "The Odesa region":
                     pos = match.start() + gap.end()           # read on from the second word
                 continue                                      # most capitalised words
@@ -355,5 +399,7 @@ def _find_places(text: str) -> list[Place]:
             if _NOT_OUR_CAPITAL.search(before) or _OF_AFTER.match(text, match.end()):
                 continue
             places.append(Place(match.start(), match.end(), "Kyiv", 1))
-        elif not (match.group("country") == "Ukraine" and _owned_by_country(text, match.end())):
+        elif not (match.group("country") == "Ukraine" and (
+                _owned_by_country(text, match.end()) or
+                _INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()))):
             places.append(Place(match.start(), match.end(), COUNTRY, 0))

@@ -829,3 +829,40 @@ def test_weapons_that_arrived_were_launched():
     fact = one("The governor reported that almost a dozen missiles had arrived.")
     assert (fact["metric"], fact["value"], fact["qualifier"]) == ("launched", 12.0, "approx")
     assert one("Rescuers arrived as three people were killed in Kharkiv.")["metric"] == "killed"
+
+
+@pytest.mark.parametrize("body, place", [
+    ("Two people were killed in the village of Mykhailiyivka in the Sumy region.", "Mykhailiivka"),
+    ("Four people were wounded in the Dobropillya community.", "Dobropillia"),
+    ("A guided bomb hit Chuguiv, wounding three people.", "Chuhuiv"),
+])
+def test_places_take_the_official_romanisation(body, place):
+    assert {f["location"] for f in facts(body) if f["metric"] == "wounded" or
+            f["metric"] == "killed"} == {place}
+
+
+def test_the_country_naming_an_institution_is_no_place():
+    found = facts("A missile hit a school in the village of Kamianka, where 14 people were "
+                  "wounded, the State Emergency Service of Ukraine said.")
+    assert {(f["metric"], f["location"]) for f in found} == {
+        ("launched", "Kamianka"), ("wounded", "Kamianka")}
+
+
+def test_where_the_speaker_sits_is_the_place_only_when_none_other_is_named():
+    fact = one("After a drone strike on the town of Pryluky, 6 people were wounded, the "
+               "police in the Chernihiv region reported.")
+    assert fact["location"] == "Pryluky"
+    assert one("Six people were wounded, officials in Kharkiv said.")["location"] == "Kharkiv"
+
+
+def test_casualties_of_russian_strikes_are_not_placed_in_russia():
+    found = facts("Ukrainian drones set an oil depot in Belgorod on fire. Russian missile strikes "
+                  "killed at least six people in the afternoon. Two people were wounded, the "
+                  "governor said.")
+    assert [(f["value"], f["location"]) for f in found] == [(6.0, "Ukraine"), (2.0, "Belgorod")]
+
+
+def test_ground_taken_on_a_front_is_the_front_towns():
+    found = facts("In the Kupiansk direction, Russian forces advanced 9 square kilometres in "
+                  "May. Towards Dobropillya, they took 4 square kilometres.", date="2025-06-02")
+    assert [(f["value"], f["location"]) for f in found] == [(9.0, "Kupiansk"), (4.0, "Dobropillia")]
