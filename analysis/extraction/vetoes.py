@@ -71,6 +71,11 @@ VETOES: tuple[Veto, ...] = (
          "The strike caused three fires.",
          lambda c: c.cand.cls is None and not c.inherits and c.cand.bare
          and c.metric not in CASUALTY_AND_OUTAGE),
+    Veto("vague_places_hit", "an order of magnitude of settlements as places damaged: the "
+         "extent of a story, not a count of what was hit",
+         "The strikes have triggered evacuations in hundreds of communities.",
+         lambda c: c.metric == "damaged" and c.unit == "settlements"
+         and c.cand.mention.kind == "order"),
     Veto("no_unit", "a kind of thing the metric has no unit for",
          "Two cars were damaged.",
          lambda c: c.unit is None),
