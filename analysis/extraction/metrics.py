@@ -92,8 +92,8 @@ def gap_cost(doc: Sentence, a: int, b: int, right: bool, bound: float = math.inf
             cost += BOUNDARY_COST
         elif low in BOUNDARY_WORDS:
             if right and low in RELATIVE_WORDS and k < b and \
-                    doc.lows[k] not in AUXILIARIES:
-                return math.inf                     # "drones that Russia launched"
+                    doc.lows[k] not in AUXILIARIES and doc.lows[k - 2] != "of":
+                return math.inf      # "drones that Russia launched" (not "10 of which it downed")
             cost += BOUNDARY_COST
         elif low in (".", "!", "?"):
             return math.inf
@@ -126,7 +126,7 @@ def _aside_end(lows: list[str], k: int, b: int, closer: str) -> int | None:
 
 
 # a participle right after the noun phrase describes it: "missiles fired from aircraft"
-_PARTICIPLE = r"(?:fired|launched|sent|used|deployed)\s+(?:at|from|by|into|toward|towards|against|over|on)\b"
+_PARTICIPLE = r"(?:fired|launched|sent|used|deployed)\s+(?:at|from|by|into|in|toward|towards|against|over|on)\b"
 MODIFIER_PARTICIPLE = re.compile(r"\s*,?\s+" + _PARTICIPLE, re.I)
 _PARTICIPLE_AT = re.compile(_PARTICIPLE, re.I)
 _WEAPON_BEFORE = re.compile(r"(?:missiles?|drones?|UAVs?|rockets?|Shaheds?|decoys?)\s*,?\s+$", re.I)

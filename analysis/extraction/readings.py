@@ -82,7 +82,10 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         metric = "intercepted"                # "the missiles shot down included six Kinzhals"
     conjunct = _conjunct_of(doc, cand, candidates, decided)
     if conjunct is not None and conjunct.metric in allowed_metrics(cand) and (
-            metric is None or cost > BOUNDARY_COST):
+            metric is None or cost > BOUNDARY_COST or cand.of_total is not None and
+            metric == "launched" and conjunct.metric == "intercepted"):
+        # "shot down 718 of 728 drones and seven of 13 missiles launched": the launch
+        # participle is the whole's; the part is shot down like the part before it
         metric, cue, cost = conjunct.metric, conjunct.cue, 0     # "... and five cruise missiles"
     limit = MAX_COST
     if m.kind == "article":
@@ -176,11 +179,13 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
                  _OWN_PLACE.match(doc.text, cand.mention.text_end)) or
                 _PARTICIPLE_GAP.fullmatch(doc.text, prev_end, start)):
             return None
+        if cand.of_total is not None and prev.part_of is not None:
+            prev = prev.part_of       # "12 of 14 drones and 3 of 5 missiles": part with part
         if prev.index in decided:
             return decided[prev.index]
         if prev.bare:
             return None
-        cand, i = prev, i - 1          # a listed count of something else: "890 guided bombs"
+        cand, i = prev, prev.index     # a listed count of something else: "890 guided bombs"
     return None
 
 

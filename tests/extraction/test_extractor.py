@@ -866,3 +866,27 @@ def test_ground_taken_on_a_front_is_the_front_towns():
     found = facts("In the Kupiansk direction, Russian forces advanced 9 square kilometres in "
                   "May. Towards Dobropillya, they took 4 square kilometres.", date="2025-06-02")
     assert [(f["value"], f["location"]) for f in found] == [(9.0, "Kupiansk"), (4.0, "Dobropillia")]
+
+
+def test_parts_listed_together_share_their_verb():
+    assert triples("Air defence destroyed 11 of 16 drones and 4 of the 7 missiles.") == {
+        ("intercepted", "drones", 11.0), ("launched", "drones", 16.0),
+        ("intercepted", "missiles", 4.0), ("launched", "missiles", 7.0)}
+    assert triples("Air defences shot down 410 of the 420 drones, as well as five of nine "
+                   "missiles launched.") == {
+        ("intercepted", "drones", 410.0), ("launched", "drones", 420.0),
+        ("intercepted", "missiles", 5.0), ("launched", "missiles", 9.0)}
+
+
+def test_of_which_with_a_subject_of_its_own_takes_its_verb():
+    assert triples("Russia sent 22 drones towards Odesa overnight, 19 of which the navy shot "
+                   "down.") == {("launched", "drones", 22.0), ("intercepted", "drones", 19.0)}
+    assert triples("Four drones used in the raid were destroyed, the governor said.") == {
+        ("intercepted", "drones", 4.0)}
+
+
+def test_a_number_after_a_weapons_name_is_its_model():
+    assert triples("Air defence downed 31 Shahed 131 and 136 drones.") == {
+        ("intercepted", "drones", 31.0)}
+    assert triples("Russia launched 40 Shahed 136 and 12 Gerbera drones.") == {
+        ("launched", "drones", 40.0), ("launched", "drones", 12.0)}
