@@ -106,6 +106,10 @@ def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
     k = first
     if k < stop and doc.lows[k] in CLOSING_QUOTES:
         k += 1                                       # '"thousands" of consumers'
+    quoted = k > first and doc.lows[first] == '"' or k < stop and \
+        doc.lows[k] in _OPENING_QUOTES and k + 1 < stop and doc.lows[k + 1][:1].isalnum()
+    if quoted and k == first:
+        k += 1                                       # 'two "Iskander-M" ballistic missiles'
     if kind == "order" and k < stop and doc.lows[k] == "of":
         k += 1
     if k + 1 < stop and doc.lows[k] in MORE_WORDS and strip_possessive(doc.lows[k + 1]) in NOUNS:
@@ -136,6 +140,9 @@ def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
         if word in MEASURE_WORDS and nxt == "of":
             k += 2                                    # "10 pieces of critical infrastructure"
             modifiers += 1
+            continue
+        if quoted and word in CLOSING_QUOTES:
+            k += 1
             continue
         if doc.tok_starts[k] in mention_starts or not word[0].isalnum():
             break
@@ -180,6 +187,8 @@ def _head_end(doc: Sentence, k: int, stop: int, cls: str, mention_starts: set[in
     if k + 2 < stop and doc.lows[k] == "/" and doc.lows[k + 1][:1].isalnum() and \
             doc.tok_starts[k + 1] not in mention_starts:
         k += 2
+    if k < stop and doc.lows[k] in CLOSING_QUOTES:
+        k += 1                         # 'two "Iskander-M" ballistic missiles'
     for j in (k + 1, k):
         if j < stop and doc.tok_starts[j] not in mention_starts and \
                 NOUNS.get(strip_possessive(doc.lows[j])) == cls and \
@@ -217,6 +226,7 @@ def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
         return found
 
 
+_OPENING_QUOTES = {"“", "\"", "‘", "«", "'"}
 _WEAPON_NAMES = {w for w, cls in NOUNS.items() if isinstance(w, str) and
                  cls in WEAPON_KINDS and w.isalpha()}
 _MODEL_JOIN = re.compile(r"\s*(?:,|and|or|/|&)\s*")

@@ -890,3 +890,10 @@ def test_a_number_after_a_weapons_name_is_its_model():
         ("intercepted", "drones", 31.0)}
     assert triples("Russia launched 40 Shahed 136 and 12 Gerbera drones.") == {
         ("launched", "drones", 40.0), ("launched", "drones", 12.0)}
+
+
+def test_a_quoted_model_name_is_part_of_the_phrase():
+    assert triples("Overnight Russia struck with three “Kh-101” cruise missiles, an Iskander-M "
+                   "ballistic missile and 52 Shahed attack UAVs.") == {
+        ("launched", "missiles", 3.0), ("launched", "missiles", 1.0),
+        ("launched", "drones", 52.0)}
