@@ -53,6 +53,10 @@ _MONTHISH = re.compile(r"\b(?:" + "|".join(m[:3].title() for m in language.MONTH
 _DATELINE = re.compile(r"(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},[^()\n]{0,30}|[A-Z]{3,}(?: [A-Z]{3,})?\s*)"
                        r"\([^()\n]{1,100}\)\s*(?:[-–—]+\s*)?")
 _OUTAGES = ("without_heating", "without_power")
+# what an analyst is called when the text names it beside: "a Ukrainian group of military
+# analysts", "the US-based think tank"
+_ANALYSTS_DESCRIBED = re.compile(r"\banalysts?\b|\bthink[- ]tank\b|\bmonitor\b|\bwar experts?\b",
+                                 re.I)
 # a paragraph that recalls earlier events: "As a reminder, on Monday ..."
 _BACKGROUND = re.compile(r"\s*(?:As a reminder|Recall|It will be recalled|Earlier|Previously|"
                          r"As reported)\b")
@@ -250,7 +254,8 @@ def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:
     """Give each territory figure of the article (rows from `first`) the analyst whose data
     it rests on, in place: the one named latest before it, else the first after it (`an AFP
     analysis ... based on data from the Institute for the Study of War`), unless its own
-    source is someone other than an outlet reporting it (a general's claim stays his)."""
+    source is someone other than an outlet reporting it or a description of the analyst (a
+    general's claim stays his)."""
     metric = facts.column("metric")
     if "territory_seized" not in metric[first:]:
         return
@@ -261,7 +266,8 @@ def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:
     source, start = facts.column("source"), facts.column("start")
     for i in range(first, len(metric)):
         if metric[i] != "territory_seized" or (
-                source[i] and not language.REPORTING_OUTLETS.search(source[i])):
+                source[i] and not language.REPORTING_OUTLETS.search(source[i]) and
+                not _ANALYSTS_DESCRIBED.search(source[i])):
             continue
         k = bisect.bisect_left(at, start[i])
         source[i] = named[k - 1][1] if k else named[0][1]

@@ -29,7 +29,7 @@ AUXILIARIES = {"were", "was", "are", "is", "had", "have", "has", "been", "be", "
 SOURCE_VERBS = ("said", "says", "say", "reported", "reports", "report", "wrote", "writes",
                 "posted", "posts", "announced", "announces", "added", "adds", "told", "tells",
                 "stated", "states", "claimed", "claims", "confirmed", "confirms", "noted",
-                "notes", "informed", "informs", "estimated", "warned", "explained")
+                "notes", "informed", "informs", "estimated", "warned", "explained", "detailed")
 TITLE_WORDS = {
     "mayor", "governor", "gov.", "gov", "president", "minister", "chief", "head", "spokesman",
     "spokeswoman", "spokesperson", "commander", "administrator", "broadcaster", "company",

@@ -44,7 +44,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
 
 # other cities and towns (canonical: spellings)
 TOWNS: dict[str, tuple[str, ...]] = {
-    "Kryvyi Rih": ("Kryvyi Rih", "Kryvyi Rig", "Krivoy Rog", "Kryvyy Rih"),
+    "Kryvyi Rih": ("Kryvyi Rih", "Kryvyi Rig", "Krivoy Rog", "Kryvyy Rih", "Kryvy Rih"),
     "Kremenchuk": ("Kremenchuk", "Kremenchug"),
     "Mariupol": ("Mariupol",),
     "Melitopol": ("Melitopol",),

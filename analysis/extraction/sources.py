@@ -46,7 +46,8 @@ _PERSON_AT_END = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-
 _INSTITUTION = re.compile(r"\b(?:force|forces|defen[cs]es?|ministry|military|army|command|service|"
                           r"administration|police|authorities|operator|company|staff|office|"
                           r"council|agency|news|group|institute|state|sea|media|press)\b", re.I)
-_LEADING_WORDS = ("the", "a", "an", "and", "but", "while", "as", "that", "also", "unconfirmed")
+_LEADING_WORDS = ("the", "a", "an", "and", "but", "while", "as", "that", "also", "unconfirmed", "after",
+                  "before", "when", "since")
 
 
 def reduce_source(raw: str) -> str | None:

@@ -897,3 +897,18 @@ def test_a_quoted_model_name_is_part_of_the_phrase():
                    "ballistic missile and 52 Shahed attack UAVs.") == {
         ("launched", "missiles", 3.0), ("launched", "missiles", 1.0),
         ("launched", "drones", 52.0)}
+
+
+def test_an_analyst_described_is_the_analyst_named():
+    fact = one("DeepState, a Ukrainian group of military analysts, has estimated that Russian "
+               "forces occupied 212 sq km of Ukrainian territory in May.", date="2025-06-01")
+    assert fact["source"] == "DeepState"
+    fact = one("After detailed calculations, the DeepState project concluded that Russia "
+               "seized 3,100 square kilometres over the year.", date="2025-01-01")
+    assert fact["source"] == "DeepState"
+
+
+def test_a_military_that_detailed_the_attack_is_its_source():
+    found = facts("Ukraine’s military detailed a wave of attacks that included 31 drones and "
+                  "12 cruise missiles.")
+    assert {f["source"] for f in found} == {"Ukraine’s military"}
