@@ -57,6 +57,10 @@ _OUTAGES = ("without_heating", "without_power")
 # analysts", "the US-based think tank"
 _ANALYSTS_DESCRIBED = re.compile(r"\banalysts?\b|\bthink[- ]tank\b|\bmonitor\b|\bwar experts?\b",
                                  re.I)
+# a source that speaks for the whole country: "Ukrainian authorities", "Ukraine's military"
+_NATIONAL_SOURCE = re.compile(r"Ukrain(?:ian|e['’]s)\s+(?:authorities|officials|government|military|"
+                              r"president|prime minister|interior minister|emergency services?)\b",
+                              re.I)
 # a paragraph that recalls earlier events: "As a reminder, on Monday ..."
 _BACKGROUND = re.compile(r"\s*(?:As a reminder|Recall|It will be recalled|Earlier|Previously|"
                          r"As reported)\b")
@@ -130,7 +134,8 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
                 continue                        # the number read twice as one metric
             seen.add((cand.mention.start, reading.metric))
             location = location_for(doc, cand, reading.metric, sentence, s_start, s_end,
-                                    next_start, lambda: memory.last_places(index), reading.cue)
+                                    next_start, lambda: memory.last_places(index), reading.cue,
+                                    bool(source and _NATIONAL_SOURCE.match(source)))
             period = period_for(doc, cand, s_start, s_end, reading.metric, memory.last_month, cands)
             if period is None and reading.metric == "territory_seized":
                 period = memory.last_month or ""

@@ -158,10 +158,12 @@ def _direction(doc: Sentence, start: int, end: int) -> str | None:
 
 def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
                  s_end: int, next_start: int,
-                 earlier: Callable[[], list[places.Place]], cue: str | None = None) -> str | None:
+                 earlier: Callable[[], list[places.Place]], cue: str | None = None,
+                 national: bool = False) -> str | None:
     """Give the canonical place of a figure; `earlier` gives the places of the latest sentence
     before that named any (asked only when the sentence names none for it). A launch read
-    from a verb of striking (`cue`) took place where the story is, not nationwide."""
+    from a verb of striking (`cue`) took place where the story is, not nationwide; a figure
+    a national source gives (`national`) with no place of its own is the country's."""
     # a territory figure is national unless its own clause names a region
     location = place_in_sentence(doc, cand, s_start, s_end, next_start,
                                  clause_only=metric == "territory_seized")
@@ -197,6 +199,8 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
         struck = metric == "launched" and cue is not None and _STRUCK.fullmatch(cue)
         if metric in DEFAULT_LOCATION and not doc.points_back and not struck:
             location = DEFAULT_LOCATION[metric]
+        elif national and not doc.points_back and not struck:
+            location = places.COUNTRY     # "Ukrainian authorities said five were killed"
         else:
             found = earlier()
             location = best_place(found, nearest_last=True).name if found else None

@@ -912,3 +912,9 @@ def test_a_military_that_detailed_the_attack_is_its_source():
     found = facts("Ukraine’s military detailed a wave of attacks that included 31 drones and "
                   "12 cruise missiles.")
     assert {f["source"] for f in found} == {"Ukraine’s military"}
+
+
+def test_a_national_source_without_a_place_gives_the_countrys_figure():
+    found = facts("Drones hit Kharkiv overnight. Ukrainian authorities said at least nine "
+                  "people were killed. Three people were wounded, the mayor said.")
+    assert [(f["value"], f["location"]) for f in found] == [(9.0, "Ukraine"), (3.0, "Kharkiv")]
