@@ -296,6 +296,11 @@ _INSTITUTION_OF = re.compile(r"\b(?:[Ss]ervices?|[Mm]inistry|[Ff]orces?|[Ss]taff
                              r"(?:\s+(?:General|Office))?\s+of\s+$")
 
 
+# "the day after the war in Ukraine entered its 20th month": the war, not where a figure is
+_THE_WAR_IN = re.compile(r"\b(?:war|invasion|conflict|aggression|offensive)\s+(?:in|on|of|against)\s+"
+                         r"(?:the\s+)?$", re.I)
+
+
 def _owned_by_country(text: str, end: int) -> bool:
     """Say whether "Ukraine" ending at `end` only names the owner of a place or institution."""
     place = _OWNED_PLACE.match(text, end)
@@ -401,5 +406,6 @@ def _find_places(text: str) -> list[Place]:
             places.append(Place(match.start(), match.end(), "Kyiv", 1))
         elif not (match.group("country") == "Ukraine" and (
                 _owned_by_country(text, match.end()) or
-                _INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()))):
+                _INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()) or
+                _THE_WAR_IN.search(text, max(0, match.start() - 40), match.start()))):
             places.append(Place(match.start(), match.end(), COUNTRY, 0))

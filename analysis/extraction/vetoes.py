@@ -50,9 +50,10 @@ VETOES: tuple[Veto, ...] = (
          "or damaged (the 12,000 here)",
          "1,000 of the city's 12,000 blocks were without heating.",
          lambda c: c.stock_part),
-    Veto("one_of_a_group", "a launch of one of a group counted elsewhere",
-         "One of the drones hit a roof.",
-         lambda c: c.metric == "launched" and c.cand.of_the),
+    Veto("one_of_a_group", "a launch of one of a group counted elsewhere, or of a part of "
+         "a group counted beside it",
+         "One of the drones hit a roof, and two of 12 missiles made it past air defences.",
+         lambda c: c.metric == "launched" and (c.cand.of_the or c.cand.of_total is not None)),
     Veto("mixed_weapons", "a count of missiles and drones together (no count of either kind)",
          "Russia launched 158 missiles and drones.",
          lambda c: c.cand.mixed and c.metric in ("launched", "intercepted")),

@@ -918,3 +918,10 @@ def test_a_national_source_without_a_place_gives_the_countrys_figure():
     found = facts("Drones hit Kharkiv overnight. Ukrainian authorities said at least nine "
                   "people were killed. Three people were wounded, the mayor said.")
     assert [(f["value"], f["location"]) for f in found] == [(9.0, "Ukraine"), (3.0, "Kharkiv")]
+
+
+def test_the_war_in_ukraine_is_no_place_of_a_figure():
+    found = facts("Drones hit Odesa. Two of 12 Kalibr missiles made it past air defences on "
+                  "the day the war in Ukraine entered its fourth year.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("launched", 12.0, "Odesa")]
