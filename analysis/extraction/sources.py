@@ -46,6 +46,9 @@ _PERSON_AT_END = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-
 _INSTITUTION = re.compile(r"\b(?:force|forces|defen[cs]es?|ministry|military|army|command|service|"
                           r"administration|police|authorities|operator|company|staff|office|"
                           r"council|agency|news|group|institute|state|sea|media|press)\b", re.I)
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]*\.?(?:\s+[A-Z][\w’'\-]*\.?)+")
+_GEOGRAPHY = re.compile(r"\b(?:River|Sea|Bridge|Street|Square|Station|Plant|Oblast|Region|Airport|"
+                        r"Park|Market|Avenue|Dam|Lake|Mountains?)\b")
 _LEADING_WORDS = ("the", "a", "an", "and", "but", "while", "as", "that", "also", "unconfirmed", "after",
                   "before", "when", "since")
 
@@ -162,5 +165,15 @@ def covering_source(sentence: str, last_named: str | None) -> str | None:
 
 
 def people_named(sentence: str) -> list[str]:
-    """Give the people's names (two capitalised words) in the sentence, in order."""
-    return _PERSON.findall(sentence)
+    """Give the people's names (two capitalised words, no institution's or place's) in the
+    sentence, in order."""
+    names = []
+    for run in _CAPITALISED_RUN.findall(sentence):
+        words = run.split()
+        titled = [i for i, w in enumerate(words) if _INSTITUTION.fullmatch(w) or
+                  any(part in TITLE_WORDS for part in w.lower().split("-"))]
+        words = words[titled[-1] + 1:] if titled else words
+        name = " ".join(words[-3:] if len(words) > 2 and len(words[-2]) == 2 else words[-2:])
+        if len(words) >= 2 and _PERSON.fullmatch(name) and not _GEOGRAPHY.search(name):
+            names.append(name)
+    return names

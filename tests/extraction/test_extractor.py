@@ -925,3 +925,12 @@ def test_the_war_in_ukraine_is_no_place_of_a_figure():
                   "the day the war in Ukraine entered its fourth year.")
     assert [(f["metric"], f["value"], f["location"]) for f in found] == [
         ("launched", 12.0, "Odesa")]
+
+
+def test_he_is_the_person_named_not_a_river_or_a_title():
+    found = facts("Kyiv Mayor Vitali Klitschko spoke by the Dnipro River. About 700 buildings "
+                  "remained without heating, he said.")
+    assert [f["source"] for f in found] == ["Vitali Klitschko"]
+    found = facts("Deputy Chief of Staff Kyrylo Tymoshenko visited the site. Four people were "
+                  "killed, he said.")
+    assert [f["source"] for f in found] == ["Kyrylo Tymoshenko"]
