@@ -37,7 +37,7 @@ from .metrics import CueChoice
 from .phrases import Candidate, candidates as sentence_candidates
 from .readings import Reading, outage_for_affected, readings_for
 from .sentence import Sentence
-from .sources import covering_source, person_in, source_for
+from .sources import covering_source, headline_source, person_in, source_for
 
 QUOTE_WIDTH = 240
 
@@ -342,7 +342,13 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
     facts.extend(_paragraph_sourced(paragraph, memory), text)
     _covered(facts, first, covers)
     _territory_analysts(facts, first, text)
-    _headline_from_body(facts, first, first if headline_end is None else headline_end)
+    headline_end = first if headline_end is None else headline_end
+    _headline_from_body(facts, first, headline_end)
+    marked = headline_source(article.headline) if headline_end > first else None
+    if marked:                           # "Death toll rises to 40 - city official"
+        source = facts.column("source")
+        for i in range(first, headline_end):
+            source[i] = marked
     fallback = memory.default_period or article.published.isoformat()
     period = facts.column("period")
     for i in range(first, len(period)):

@@ -164,6 +164,23 @@ def covering_source(sentence: str, last_named: str | None) -> str | None:
     return None
 
 
+# "Death toll rises to 40 - city official", "... without power: Zelensky", "... – DeepState"
+_HEADLINE_SOURCE = re.compile(r"(?:\s[-–—|]|:)\s+(?P<src>[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3})\s*$")
+
+
+def headline_source(headline: str) -> str | None:
+    """Give the source a headline names after its claim, if any."""
+    match = _HEADLINE_SOURCE.search(headline)
+    if match is None:
+        return None
+    src = match.group("src")
+    if src[0].islower() and not any(w in TITLE_WORDS for w in src.lower().split()):
+        return None                                   # "Kyiv attack: live updates"
+    if any(w.lower() in NOT_SOURCES or w.lower() in language.STOP_WORDS for w in src.split()):
+        return None
+    return src
+
+
 def people_named(sentence: str) -> list[str]:
     """Give the people's names (two capitalised words, no institution's or place's) in the
     sentence, in order."""

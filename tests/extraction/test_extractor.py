@@ -934,3 +934,12 @@ def test_he_is_the_person_named_not_a_river_or_a_title():
     found = facts("Deputy Chief of Staff Kyrylo Tymoshenko visited the site. Four people were "
                   "killed, he said.")
     assert [f["source"] for f in found] == ["Kyrylo Tymoshenko"]
+
+
+def test_a_headline_names_its_source_after_its_claim():
+    found = facts("Officials said 14 people were killed in the strike on Saturday.",
+                  headline="Death toll in Zaporizhzhia rises to 14 - regional governor")
+    assert [(f["value"], f["source"]) for f in found] == [(14.0, "regional governor"),
+                                                         (14.0, "Officials")]
+    found = facts("Drones hit the city.", headline="Kyiv attack: 12 wounded, live updates")
+    assert [f["source"] for f in found] == [None]
