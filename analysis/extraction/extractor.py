@@ -37,7 +37,8 @@ from .metrics import CueChoice
 from .phrases import Candidate, candidates as sentence_candidates
 from .readings import Reading, outage_for_affected, readings_for
 from .sentence import Sentence
-from .sources import covering_source, headline_source, person_in, source_for
+from .sources import (covering_source, headline_source, is_source_line, person_in,
+                      source_for)
 
 QUOTE_WIDTH = 240
 
@@ -320,7 +321,8 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         if not mentions and not _SINGULAR.search(sentence):
             covering = covering_source(sentence, memory.last_named)
             if covering:
-                covers.append(Cover(span.start, last_fact_start, covering))
+                covers.append(Cover(span.start, 0 if is_source_line(sentence) else
+                                    last_fact_start, covering))
             elif covers and source_for(sentence, None):
                 covers.append(Cover(span.start, -1, None))     # the report's cover ends
             if _MONTHISH.search(sentence):

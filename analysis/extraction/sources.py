@@ -152,10 +152,22 @@ _THIS_WAS_BY = re.compile(r"\b[Tt]his (?:was|is|has been) (?:\w+ )?(?:reported|a
                           r"said|confirmed|posted)\b[^.;]*?\bby (?P<src>[^,.;()]+)")
 
 
+# "Source: Ukraine's Air Force on Telegram": the line some outlets print under the lead
+_SOURCE_LINE = re.compile(r"\s*Sources?:\s+(?P<src>[^\n]{2,120})")
+
+
+def is_source_line(sentence: str) -> bool:
+    """Say whether the sentence is a line naming the source of the whole report."""
+    return _SOURCE_LINE.match(sentence) is not None
+
+
 def covering_source(sentence: str, last_named: str | None) -> str | None:
     """Give the source of a sentence that attributes the report it stands in ("X reports
     this with reference to Y" gives Y, "This was announced by the mayor" the mayor), else
     None."""
+    line = _SOURCE_LINE.match(sentence)
+    if line:
+        return reduce_source(line.group("src"))
     by = _THIS_WAS_BY.search(sentence)
     if by:
         return _named(_SOURCE_SPLIT.split(by.group("src"))[0], last_named)

@@ -943,3 +943,10 @@ def test_a_headline_names_its_source_after_its_claim():
                                                          (14.0, "Officials")]
     found = facts("Drones hit the city.", headline="Kyiv attack: 12 wounded, live updates")
     assert [f["source"] for f in found] == [None]
+
+
+def test_a_source_line_covers_the_report():
+    found = facts("Russia attacked Ukraine with 88 drones overnight. Air defence destroyed 61."
+                  "\n\nSource: Ukraine's Air Force on Telegram\n\nA further 20 decoy drones "
+                  "were lost from radar.")
+    assert {f["source"] for f in found} == {"Ukraine's Air Force"}
