@@ -29,7 +29,8 @@ AUXILIARIES = {"were", "was", "are", "is", "had", "have", "has", "been", "be", "
 SOURCE_VERBS = ("said", "says", "say", "reported", "reports", "report", "wrote", "writes",
                 "posted", "posts", "announced", "announces", "added", "adds", "told", "tells",
                 "stated", "states", "claimed", "claims", "confirmed", "confirms", "noted",
-                "notes", "informed", "informs", "estimated", "warned", "explained", "detailed")
+                "notes", "informed", "informs", "estimated", "warned", "explained", "detailed",
+                "tweeted")
 TITLE_WORDS = {
     "mayor", "governor", "gov.", "gov", "president", "minister", "chief", "head", "spokesman",
     "spokeswoman", "spokesperson", "commander", "administrator", "broadcaster", "company",
@@ -60,6 +61,13 @@ def analysts_named(text: str) -> list[tuple[int, str]]:
 # outlets that report an analysis rather than make it ("according to an AFP analysis")
 REPORTING_OUTLETS = re.compile(r"\b(?:AFP|Reuters|Bloomberg|AP|Associated Press|BBC|CNN|Kyiv "
                                r"Independent|analys[ie]s|report|data)\b", re.I)
+# news outlets: a figure an institution gave stays the institution's when an outlet reports
+# it ("Ukraine's air force shot down 39 drones, i24 News reports")
+MEDIA_OUTLETS = re.compile(r"\b(?:AFP|Reuters|Bloomberg|AP|Associated Press|BBC|CNN|CNBC|Guardian|"
+                           r"New York Times|Washington Post|Wall Street Journal|i24(?: News)?|"
+                           r"Ukrinform|UNN|Interfax|TASS|RIA|Al Jazeera|Sky News|Euronews|"
+                           r"Kyiv (?:Independent|Post)|Ukrainska Pravda|Suspilne|RBC|Meduza|"
+                           r"Censor\.NET|Report|Anadolu|Xinhua|Politico|Financial Times|DW)\b")
 # what "X said" can name that is no source: "explosions were reported", "it said"
 NOT_SOURCES = {"explosions", "blasts", "attacks", "strikes", "sirens", "fires", "damage",
                "footage", "video", "videos", "photos", "images", "casualties", "it", "this",

@@ -61,7 +61,8 @@ def reduce_source(raw: str) -> str | None:
     while words and words[0].lower() in _LEADING_WORDS:
         words = words[1:]
     if not words or words[-1].lower() in NOT_SOURCES or \
-            words[0].lower() in NOT_SOURCES:
+            words[0].lower() in NOT_SOURCES and not (
+                len(words) > 1 and words[1].lower() in TITLE_WORDS):   # "its mayor said"
         return None
     if _NOT_A_NAME.search(" ".join(words)) or words[0].lower() in PRONOUNS or \
             (len(words) == 1 and words[0].islower() and words[0].endswith("ly")):
@@ -104,7 +105,24 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
                last_named: str | None = None) -> str | None:
     """Give who the sentence says gave its figures; "he"/"she" is `last_person`, "it"/"they"
     the article's `last_source`, "the official" `last_named`, the person figures were last
-    attributed to."""
+    attributed to. An outlet reporting what an institution the sentence opens with said is
+    not the source: the institution is."""
+    found = _attribution(sentence, last_person, last_source, last_named)
+    if found and language.MEDIA_OUTLETS.search(found):
+        subject = _SUBJECT_SAID.match(sentence) or _BODY_SUBJECT.match(sentence)
+        if subject and not language.MEDIA_OUTLETS.search(subject.group(1)):
+            return reduce_source(subject.group(1)) or found
+    return found
+
+
+# "The Ministry of Defense of Ukraine tweeted that ...": the sentence's own speaker
+_SUBJECT_SAID = re.compile(r"((?:The\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}?)\s+(?:"
+                           + _SOURCE_VERBS + r")\s+(?:that\b|on\s+\w+\s+that\b)")
+
+
+def _attribution(sentence: str, last_person: str | None, last_source: str | None,
+                 last_named: str | None) -> str | None:
+    """Give the source the sentence's own attribution names."""
     match = _APPOSITIVE.search(sentence)
     if match:
         return match.group("name")

@@ -59,7 +59,7 @@ def test_project_rule_matches_reference_scorer(tmp_path):
 
 @needs_shared
 @pytest.mark.parametrize("split, f1, location, period, source", [
-    ("wide", 0.95, 0.93, 0.97, 0.83), ("early", 0.96, 0.91, 0.91, 0.82),
+    ("wide", 0.95, 0.93, 0.97, 0.85), ("early", 0.96, 0.91, 0.91, 0.85),
     ("recent", 0.96, 0.92, 0.90, 0.85)])
 def test_unseen_sets_hold_their_floors(split, f1, location, period, source):
     """The sets labelled after the rules were written: no rule may lower them."""

@@ -950,3 +950,13 @@ def test_a_source_line_covers_the_report():
                   "\n\nSource: Ukraine's Air Force on Telegram\n\nA further 20 decoy drones "
                   "were lost from radar.")
     assert {f["source"] for f in found} == {"Ukraine's Air Force"}
+
+
+def test_an_outlet_reporting_an_institution_is_not_the_source():
+    assert one("The Defence Ministry said that air defence shot down 17 drones, according to "
+               "Reuters.")["source"] == "Defence Ministry"
+    assert one("Ukraine's air force destroyed 44 drones overnight, Ukrinform reports."
+               )["source"] == "Ukraine's air force"
+    assert one("In Sumy, 11 people were injured, Ukrinform reports.")["source"] == "Ukrinform"
+    assert one("Russian strikes cut power in Kharkiv, killing two people, its mayor said."
+               )["source"] == "its mayor"
