@@ -17,6 +17,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:" + "|".join(language.CLAUSE_WOR
 _LIST_BREAK = re.compile(r"[;:—–()]|\b(?:" + "|".join(language.CLAUSE_WORDS) + r"|said|says)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:total|in all|overall|cumulative)\b", re.I)
 _AS_OF = re.compile(r"\bas of\s+$", re.I)
+_TOLLS = ("killed", "wounded")
 _BRACKETED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?")
 
 
@@ -27,6 +28,9 @@ def period_for(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     longer than a month, or None if it states none."""
     m = cand.mention
     found = doc.within_periods(s_start, s_end)
+    if found and metric in _TOLLS:      # "11 victims so far": the toll of the day's attack
+        found = [p for p in found if not (p.kind == "span" and
+                                          doc.text[p.start:p.end].lower() == "so far")]
     if not found:
         return None
     c_left, c_right = clause_bounds(doc, cand, s_start, s_end, s_end)

@@ -37,6 +37,7 @@ _OF_THE_COUNTRY = re.compile(r"\s+(?:of|across|in|throughout)\s+(?:the\s+country
 _SPREAD = re.compile(r"\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
 _COUNTRYS = re.compile(r"\bUkraine['’]s\s+(?:[\w\-]+\s+){0,3}?(?:regions|oblasts|provinces|cities)\b|"
                        r"\bUkraine['’]s\s+(?-i:[A-Z])\w+(?:,| and)", re.I)
+_BREAKDOWN = re.compile(r"[—–:]|\s-\s")
 _INCLUDING_NUMBER = re.compile(r"\b(?:including|among them|of them)\s+$", re.I)
 _PART_NUMBER = re.compile(r"\s+(?:of\s+(?:them|which|whom|those)|(?:\w+\s+){0,2}?of\s+which)\b", re.I)
 
@@ -90,11 +91,18 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     if before:
         return best_place(before, nearest_last=True).name
     rest = doc.within_places(after_np, s_end)
-    if rest and not any(after_np <= x.start < rest[0].start and (
+    if not rest:
+        return None
+    first_part = next((x for x in doc.mentions if after_np <= x.start < rest[0].start), None)
+    if first_part is not None and _BREAKDOWN.search(doc.text, after_np, first_part.start) and \
+            len({p.name for p in rest}) >= 2:
+        return places.COUNTRY  # "11 victims so far — five killed in Lviv, four in Kherson"
+    if not any(after_np <= x.start < rest[0].start and (
             _PART_NUMBER.match(doc.text, x.end) or
-            _INCLUDING_NUMBER.search(doc.text, max(doc.start, x.start - 16), x.start))
+            _INCLUDING_NUMBER.search(doc.text, max(doc.start, x.start - 16), x.start) or
+            _BREAKDOWN.search(doc.text, after_np, x.start))
             for x in doc.mentions):
-        return rest[0].name             # not a place a part names: "47, 20 of them in Kyiv"
+        return rest[0].name    # not a place a part names: "47, 20 of them in Kyiv"
     return None
 
 

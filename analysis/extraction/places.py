@@ -206,7 +206,8 @@ _PLACE_RE = re.compile(       # each name starts at a word boundary with one of 
     r"the capital's|capital city)\b)|"
     r"(?P<country>\b(?:Ukraine|nationwide|across the country|countrywide|(?:in|across|over) "
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty[\w\-]*|several|many|"
-    r"multiple|a dozen|dozens of|numerous) (?:regions|oblasts|provinces))\b)|"
+    r"multiple|a dozen|dozens of|numerous) (?:regions|oblasts|provinces)|"
+    r"(?:(?:on|across|in|against) )?Ukrainian (?:cities|regions|towns|oblasts))\b)|"
     r"(?P<name>\b[A-Z][\w'’\-]*(?:\s[A-Z][\w\-]*|\speninsula)?))",
 )
 _NOT_OUR_CAPITAL = re.compile(

@@ -960,3 +960,12 @@ def test_an_outlet_reporting_an_institution_is_not_the_source():
     assert one("In Sumy, 11 people were injured, Ukrinform reports.")["source"] == "Ukrinform"
     assert one("Russian strikes cut power in Kharkiv, killing two people, its mayor said."
                )["source"] == "its mayor"
+
+
+def test_a_toll_broken_down_by_place_is_the_sum_of_its_places():
+    found = facts("Drones hit Odesa. Officials have reported 9 dead so far — four people were "
+                  "killed in the Sumy region, three in Kharkiv and two in the city of Poltava.")
+    first = found[0]
+    assert (first["value"], first["location"], first["period"]) == (9.0, "Ukraine", "2026-02-03")
+    [fact] = facts("Russia struck Ukrainian cities overnight: at least 7 people were killed.")
+    assert fact["location"] == "Ukraine"
