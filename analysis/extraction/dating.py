@@ -18,6 +18,7 @@ _LIST_BREAK = re.compile(r"[;:—–()]|\b(?:" + "|".join(language.CLAUSE_WORDS)
 _TOTAL_BEFORE = re.compile(r"\b(?:total|in all|overall|cumulative)\b", re.I)
 _AS_OF = re.compile(r"\bas of\s+$", re.I)
 _TOLLS = ("killed", "wounded")
+_CONVERSION = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|nearly\s+|around\s+)?")
 _BRACKETED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?")
 
 
@@ -94,13 +95,20 @@ def _period_owners(doc: Sentence, candidates: list[Candidate]) -> dict[int, set[
         return doc.period_owners
     owners: dict[int, set[int]] = {}
     periods = doc.periods
+    owner = None
     for i, other in enumerate(candidates):
         start = phrase_end(doc, other)
         end = candidates[i + 1].mention.start if i + 1 < len(candidates) else doc.start + len(doc.part)
+        # "143sq km (55sq miles) in March": a conversion in brackets is its figure's own
+        converted = owner is not None and other.mention.unit is not None and \
+            _CONVERSION.fullmatch(doc.text, candidates[i - 1].mention.text_end, other.mention.start)
+        owner = owner if converted else other.index
+        if converted and doc.text[start:start + 1] in ")]":
+            start += 1
         for p in periods:
             if start <= p.start < end and not _CLAUSE_BREAK.search(doc.text, start, p.start) or \
                     _BRACKETED_AFTER.fullmatch(doc.text, p.end, other.mention.start):
-                owners.setdefault(id(p), set()).add(other.index)
+                owners.setdefault(id(p), set()).add(owner)
     doc.period_owners = owners
     return owners
 

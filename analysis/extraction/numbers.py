@@ -105,6 +105,7 @@ _SKIP_AFTER = re.compile(
 _DIGITS_NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in
                                         (_CURRENCY_AFTER, _SKIP_AFTER, _MONTH_AFTER, _YEAR_AFTER)),
                                re.I)
+_GLUED_AREA = re.compile(r"sq\.?\s?(?:km|kilomet|mi)", re.I)     # "143sq km", "55sq miles"
 _DIGITS_NOT_BEFORE = re.compile(f"(?:{_MONTH_BEFORE.pattern})|(?:{_RANGE_BEFORE.pattern})", re.I)
 
 
@@ -189,7 +190,8 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
             continue                                          # Kh-101, Tu-95MS, No.5, $10
         if _DIGITS_NOT_AFTER.match(after) or _DIGITS_NOT_BEFORE.search(before):
             continue                  # money, %, clock times, dates, ranges: see the patterns
-        if after[:1].isalpha() and not after.startswith(("C", "F", "km")):
+        if after[:1].isalpha() and not after.startswith(("C", "F", "km")) and \
+                not _GLUED_AREA.match(after):
             continue                                          # 3M22, 95MS, 24th
         value = _parse_digits(match.group("num"))
         mult = match.group("mult")

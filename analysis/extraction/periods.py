@@ -46,7 +46,8 @@ _PATTERNS = [
     ("night_to", r"\b(?:over)?night\s+(?:of|from)\s+(?:" + "|".join(WEEKDAYS) + r")\s+(?:to|into)\s+"
                  r"(?P<wd3>" + "|".join(WEEKDAYS) + r")\b|\bovernight\s+(?:into|to)\s+(?P<wd4>"
                  + "|".join(WEEKDAYS) + r")\b"),
-    ("yesterday", r"\byesterday\b"),
+    # FACTS.md: "the previous night" and "in the past day" are the day before the article
+    ("yesterday", r"\byesterday\b|\bthe previous night\b|\b(?:in|over|during) the (?:past|last) day\b"),
     # "last night" is the night that ended on the article's morning, as "overnight"
     ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bovernight\b|\bthis evening\b|"
               r"\blast night\b"),

@@ -969,3 +969,18 @@ def test_a_toll_broken_down_by_place_is_the_sum_of_its_places():
     assert (first["value"], first["location"], first["period"]) == (9.0, "Ukraine", "2026-02-03")
     [fact] = facts("Russia struck Ukrainian cities overnight: at least 7 people were killed.")
     assert fact["location"] == "Ukraine"
+
+
+def test_areas_glued_to_their_unit_and_converted_in_brackets_keep_their_months():
+    found = facts("Russia seized 164sq km (63sq miles) of Ukrainian land in April, against "
+                  "211sq km (81sq miles) in March and 305sq km (118sq miles) in February.",
+                  date="2025-05-02")
+    assert [(f["value"], f["period"]) for f in found] == [
+        (164.0, "2025-04"), (211.0, "2025-03"), (305.0, "2025-02")]
+
+
+@pytest.mark.parametrize("words", ["over the past day", "in the past day", "the previous night"])
+def test_the_past_day_is_the_day_before(words):
+    fact = one(f"Russian attacks killed at least 9 civilians {words}, officials said.",
+               date="2025-03-10")
+    assert fact["period"] == "2025-03-09"
