@@ -33,6 +33,7 @@ _LISTED = re.compile(r"\s*,?\s*(?:and|or|as well as|plus)\s+(?:(?:around|about|s
 _BOUNDARY = re.compile(r"[,;:()—–]|\b(?:which|that|who|while|after|before|as)\b")
 
 
+_CONVERTED = re.compile(r"\s*\([^()]{1,40}\)")
 _OF_THE_COUNTRY = re.compile(r"\s+(?:of|across|in|throughout)\s+(?:the\s+country|Ukraine)\b", re.I)
 _SPREAD = re.compile(r"\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
 _COUNTRYS = re.compile(r"\bUkraine['’]s\s+(?:[\w\-]+\s+){0,3}?(?:regions|oblasts|provinces|cities)\b|"
@@ -68,6 +69,11 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     right = doc.within_places(after_np, c_right)
     if right:
         return right[0].name
+    aside = _CONVERTED.match(doc.text, after_np)
+    if aside is not None:            # "advanced 33 square kilometers (12.7 square miles) near X"
+        ahead = doc.within_places(aside.end(), min(s_end, aside.end() + 60))
+        if ahead and not _BOUNDARY.search(doc.text, aside.end(), ahead[0].start):
+            return ahead[0].name
     if next_start < s_end and _LISTED.fullmatch(doc.text, after_np, next_start):
         # "530 drones and around a dozen missiles on Kyiv": the list shares its place
         stop = min([s_end] + [x.start for x in doc.mentions if x.start > next_start])
@@ -151,7 +157,7 @@ _RUSSIAN_CAUSE = re.compile(r"\bRussian\s+(?:[\w\-]+\s+){0,2}?(?:strikes?|attack
 # "In the Pokrovsk direction, their gain was 5 square kilometers", "towards Dobropillia,
 # Russia captured 13.5": ground taken on a front is that front's town
 _DIRECTION = re.compile(r"\b(?i:in|on|along)\s+the\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s+"
-                        r"(?:direction|axis|sector|front)\b|\b(?i:towards?)\s+(?P<town>[A-Z][\w’'\-]+)")
+                        r"(?:direction|axis|sector|front)\b|\b(?i:towards?|near|around)\s+(?P<town>[A-Z][\w’'\-]+)")
 
 
 def _direction(doc: Sentence, start: int, end: int) -> str | None:

@@ -189,6 +189,13 @@ def _head_end(doc: Sentence, k: int, stop: int, cls: str, mention_starts: set[in
         k += 2
     if k < stop and doc.lows[k] in CLOSING_QUOTES:
         k += 1                         # 'two "Iskander-M" ballistic missiles'
+    if k < stop and doc.lows[k] == "or":
+        # "nine Iskander-M or North Korean KN-23 ballistic missiles": another name, one head
+        for j in range(k + 1, min(stop, k + 6)):
+            if doc.tok_starts[j] in mention_starts or not doc.lows[j][0].isalnum():
+                break
+            if NOUNS.get(strip_possessive(doc.lows[j])) == cls:
+                return _head_end(doc, j + 1, stop, cls, mention_starts)
     for j in (k + 1, k):
         if j < stop and doc.tok_starts[j] not in mention_starts and \
                 NOUNS.get(strip_possessive(doc.lows[j])) == cls and \

@@ -164,6 +164,12 @@ _PLACE_THEN_COMMA = re.compile(r"(?:\s+[\w’'\-]+){0,8}?" + _PLACE_PREPOSITION 
 _OWN_PLACE = re.compile(r"(?:\s+more)?" + _PLACE_PREPOSITION, re.I)
 
 
+# "launched 598 drones overnight, including Shahed attack drones and decoys, as well as 31
+# missiles": a list whose first item has an aside
+_ASIDE_GAP = re.compile(r"(?:\s+(?:overnight|today|yesterday|on\s+\w+))?\s*,\s*(?:including|among\s+them|"
+                        r"mostly|mainly)\b[^,;.]*,\s*(?:and|as\s+well\s+as|plus)\s+", re.I)
+
+
 def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
                  decided: dict[int, CueChoice]) -> CueChoice | None:
     """Give the cue of the number this one is listed with ("11 ballistic missiles and five
@@ -177,7 +183,8 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
                 (_PLACE_THEN_AND.fullmatch(doc.text, prev_end, start) or
                  _PLACE_THEN_COMMA.fullmatch(doc.text, prev_end, start) and
                  _OWN_PLACE.match(doc.text, cand.mention.text_end)) or
-                _PARTICIPLE_GAP.fullmatch(doc.text, prev_end, start)):
+                _PARTICIPLE_GAP.fullmatch(doc.text, prev_end, start) or
+                _ASIDE_GAP.fullmatch(doc.text, prev_end, start)):
             return None
         if cand.of_total is not None and prev.part_of is not None:
             prev = prev.part_of       # "12 of 14 drones and 3 of 5 missiles": part with part

@@ -108,6 +108,8 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
     attributed to. An outlet reporting what an institution the sentence opens with said is
     not the source: the institution is."""
     found = _attribution(sentence, last_person, last_source, last_named)
+    if found and found.lower() in _DOCUMENTS:
+        return last_source              # "according to the statement": whoever issued it
     if found and language.MEDIA_OUTLETS.search(found):
         subject = _SUBJECT_SAID.match(sentence) or _BODY_SUBJECT.match(sentence)
         if subject and not language.MEDIA_OUTLETS.search(subject.group(1)):

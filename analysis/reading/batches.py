@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
 from contextlib import closing
 from pathlib import Path
@@ -71,9 +72,20 @@ def _worker_start(initializer: Callable | None, initargs: tuple) -> None:
         initializer(*initargs)
 
 
-def _call(task: tuple):
-    work, *args = task
-    return work(*args)
+def _serve(tasks, results, initializer: Callable | None, initargs: tuple) -> None:
+    """Run in a worker: compute each task of `tasks` until a None, sending (index, ok,
+    value) to `results`; an exception is sent as the value, not raised."""
+    _worker_start(initializer, initargs)
+    while (item := tasks.get()) is not None:
+        index, (work, *args) = item
+        try:
+            results.put((index, True, work(*args)))
+        except Exception as err:                   # the caller raises it, in task order
+            results.put((index, False, err))
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended without finishing its task (killed, out of memory)."""
 
 
 def _pooled(work: Callable, tasks: Sequence[tuple], workers: int,
@@ -81,13 +93,41 @@ def _pooled(work: Callable, tasks: Sequence[tuple], workers: int,
     """Give work(*task) for each task, in task order, computed by `workers` processes.
 
     However the caller stops (an error, Ctrl-C, SIGTERM, or it stops reading), the workers
-    are ended at once and the queued tasks dropped."""
-    pool = multiprocessing.Pool(min(workers, len(tasks)), _worker_start, (initializer, initargs))
+    are killed at once and the queued tasks dropped. The caller never takes a lock a worker
+    shares (multiprocessing.Pool's terminate does, and hangs when a worker died holding it)."""
+    ctx = multiprocessing.get_context()
+    task_queue, result_queue = ctx.Queue(), ctx.Queue()
+    procs = [ctx.Process(target=_serve, args=(task_queue, result_queue, initializer, initargs),
+                         daemon=True) for _ in range(min(workers, len(tasks)))]
+    for proc in procs:
+        proc.start()
     try:
-        yield from pool.imap(_call, [(work, *task) for task in tasks])
+        for index, task in enumerate(tasks):
+            task_queue.put((index, (work, *task)))
+        for _ in procs:
+            task_queue.put(None)
+        done: dict[int, object] = {}
+        for index in range(len(tasks)):
+            while index not in done:
+                try:
+                    got, ok, value = result_queue.get(timeout=0.5)
+                except queue.Empty:
+                    if any(proc.exitcode not in (None, 0) for proc in procs):
+                        raise WorkerDied("a worker process ended before its work was done")
+                    continue
+                if not ok:
+                    raise value
+                done[got] = value
+            yield done.pop(index)
     finally:
-        pool.terminate()
-        pool.join()
+        for proc in procs:
+            if proc.is_alive():
+                proc.kill()
+        for proc in procs:
+            proc.join()
+        for q in (task_queue, result_queue):
+            q.cancel_join_thread()
+            q.close()
 
 
 def progress_bar(total: int, progress: bool | None):

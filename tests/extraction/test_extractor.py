@@ -984,3 +984,23 @@ def test_the_past_day_is_the_day_before(words):
     fact = one(f"Russian attacks killed at least 9 civilians {words}, officials said.",
                date="2025-03-10")
     assert fact["period"] == "2025-03-09"
+
+
+def test_a_launch_list_after_an_aside_and_alternative_model_names():
+    assert triples("Russia launched 410 drones overnight, including Gerbera decoys, as well as "
+                   "27 missiles, among them six Iskander-M or North Korean KN-23 ballistic "
+                   "missiles and 21 Kh-101 cruise missiles.") == {
+        ("launched", "drones", 410.0), ("launched", "missiles", 27.0),
+        ("launched", "missiles", 6.0), ("launched", "missiles", 21.0)}
+
+
+def test_ground_taken_near_a_town_after_a_conversion_is_the_towns():
+    found = facts("Russian forces advanced 21 square kilometers (8 square miles) near "
+                  "Kupiansk last week.", date="2024-11-26")
+    assert [(f["value"], f["location"]) for f in found] == [(21.0, "Kupiansk")]
+
+
+def test_according_to_the_statement_is_its_author():
+    found = facts("The air force said Russia launched 90 drones. Air defence downed 81 drones, "
+                  "according to the statement.")
+    assert [f["source"] for f in found] == ["air force", "air force"]

@@ -1,0 +1,44 @@
+"""The local engine gives every batch's result in order, and ends when a worker dies."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from analysis.reading import batches
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _die_on(n: int, doomed: int) -> int:
+    if n == doomed:
+        os.kill(os.getpid(), signal.SIGKILL)        # as the out-of-memory killer would
+    time.sleep(0.01)
+    return n
+
+
+def _fail_on(n: int) -> int:
+    if n == 3:
+        raise ValueError("bad batch 3")
+    return n
+
+
+def test_results_come_in_task_order():
+    assert list(batches._pooled(_square, [(n,) for n in range(40)], 2)) == [
+        n * n for n in range(40)]
+
+
+def test_a_worker_killed_mid_task_ends_the_run_instead_of_hanging():
+    started = time.monotonic()
+    with pytest.raises(batches.WorkerDied):
+        list(batches._pooled(_die_on, [(n, 5) for n in range(40)], 2))
+    assert time.monotonic() - started < 10
+
+
+def test_an_error_in_a_worker_is_raised_in_the_caller():
+    with pytest.raises(ValueError, match="bad batch 3"):
+        list(batches._pooled(_fail_on, [(n,) for n in range(10)], 2))
