@@ -144,6 +144,9 @@ def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
         if quoted and word in CLOSING_QUOTES:
             k += 1
             continue
+        if word == "," and k > first and (head := _late_head(doc, k, stop, mention_starts)):
+            k = head                      # "99 Kh-101, Kalibr, and Kh-59/69 cruise missiles"
+            continue
         if doc.tok_starts[k] in mention_starts or not word[0].isalnum():
             break
         if word in ("and", "or", "&") and k > first:
@@ -155,6 +158,24 @@ def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
         modifiers += 1
         k += 1
     return NounPhrase(None, k, bare)
+
+
+def _late_head(doc: Sentence, k: int, stop: int, mention_starts: set[int]) -> int | None:
+    """Give the token of the head noun a comma list of modifiers at token `k` (a comma)
+    leads to ("78 air, ground, and sea-launched missiles"), or None: the list holds only
+    words, commas and one final "and"/"or", and its head is a weapon's."""
+    joined = False
+    for j in range(k + 1, min(stop, k + 10)):
+        word = doc.lows[j]
+        if doc.tok_starts[j] in mention_starts:
+            return None
+        if word in ("and", "or"):
+            joined = True
+        elif NOUNS.get(strip_possessive(word)) in WEAPON_KINDS and joined:
+            return j
+        elif word != "," and word != "/" and not word[:1].isalnum() or word in STOP_WORDS:
+            return None
+    return None
 
 
 def _mixed_weapons(doc: Sentence, k: int, stop: int, cls: str, mention_starts: set[int]) -> bool:

@@ -1004,3 +1004,13 @@ def test_according_to_the_statement_is_its_author():
     found = facts("The air force said Russia launched 90 drones. Air defence downed 81 drones, "
                   "according to the statement.")
     assert [f["source"] for f in found] == ["air force", "air force"]
+
+
+def test_a_list_of_model_names_before_its_head():
+    assert triples("Air defence intercepted 61 Kh-101, Kalibr, and Kh-59/69 cruise missiles.") == {
+        ("intercepted", "missiles", 61.0)}
+
+
+def test_all_of_which_were_shot_down():
+    assert triples("Russia fired six ballistic missiles at Kyiv before dawn, all of which were "
+                   "shot down.") == {("launched", "missiles", 6.0), ("intercepted", "missiles", 6.0)}
