@@ -2,19 +2,13 @@
 
 Notebooks run in parallel, one kernel per notebook, as many at once as there are cores.
 Each notebook's first cell is tagged `parameters` (papermill's convention); for a corpus
-other than the default one, a cell with the new values is injected after it.
-
-The pages use the `airwar` template (`templates/` beside this module): JupyterLab's look with no
-script fetched from the network, the notebook's heading as the page title, and every chart
-given a text alternative: the title of the `plots` function that drew it (`plots.TITLES`),
-else the section it sits in.
+other than the default one, a cell with the new values is injected after it. Each executed
+notebook goes into the report beside its page (`pages`), the index leads to them all.
 """
 from __future__ import annotations
 
-import copy
 import html
 import os
-import re
 import shutil
 import signal
 import sys
@@ -25,13 +19,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import config
+from . import pages as report_pages
 from . import staging
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 KERNEL = "airwar"         # the project's environment, registered by scripts/setup.sh
 CELL_TIMEOUT = 600
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-TEMPLATE = "airwar"
 
 
 def notebook_paths(folder: Path = config.NOTEBOOKS) -> list[Path]:
@@ -42,64 +35,6 @@ def notebook_paths(folder: Path = config.NOTEBOOKS) -> list[Path]:
 def _parameter_cell(params: dict) -> str:
     return "# Parameters injected by the build\n" + "".join(
         f"{key} = {value!r}\n" for key, value in sorted(params.items()))
-
-
-_EXPORTER = None
-_EXPORTER_LOCK = threading.Lock()
-
-
-_CHART_CALL = re.compile(r"\bplots\.(\w+)\(")
-
-
-def _headings(source: str) -> list[str]:
-    return [line.lstrip("#").strip() for line in source.splitlines()
-            if re.match(r"#{1,6} ", line)]
-
-
-def chart_alts(nb, title: str) -> list[str]:
-    """Give a text alternative for each PNG output of `nb`, in order.
-
-    A chart drawn by a function of `presentation.plots` is described by its title; any other
-    image by the section (the latest Markdown heading) it appears in.
-    """
-    from . import plots
-    alts, section = [], title
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            section = (_headings(cell.source) or [section])[-1]
-            continue
-        if cell.cell_type != "code":
-            continue
-        titles = [plots.TITLES[name] for name in _CHART_CALL.findall(cell.source)
-                  if name in plots.TITLES]
-        for output in cell.get("outputs", []):
-            if "image/png" in output.get("data", {}):
-                alts.append(f"Chart: {titles.pop(0)}" if titles else f"Chart in section: {section}")
-    return alts
-
-
-def _with_alts(nb, title: str):
-    """Give a copy of `nb` whose PNG outputs carry `alt` metadata (the notebook is untouched)."""
-    nb = copy.deepcopy(nb)
-    alts = iter(chart_alts(nb, title))
-    for cell in nb.cells:
-        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
-            if "image/png" in output.get("data", {}):
-                meta = output.setdefault("metadata", {}).setdefault("image/png", {})
-                meta.setdefault("alt", next(alts))
-    return nb
-
-
-def _export_html(nb, title: str) -> str:
-    global _EXPORTER
-    nb = _with_alts(nb, title)
-    with _EXPORTER_LOCK:
-        if _EXPORTER is None:
-            from nbconvert import HTMLExporter
-            _EXPORTER = HTMLExporter(template_name=TEMPLATE,
-                                     extra_template_basedirs=[str(TEMPLATES)])
-        body, _ = _EXPORTER.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
 
 
 class Kernels:
@@ -142,9 +77,12 @@ class Kernels:
 
 
 def execute_notebook(path: Path, params: dict | None, html_out: Path,
-                     ipynb_out: Path | None = None, tables: Path | None = None,
-                     kernels: Kernels | None = None) -> tuple[str, float, str | None]:
-    """Execute one notebook with `params` injected, write its HTML (and executed copy).
+                     ipynb_out: Path | list[Path] | None = None, tables: Path | None = None,
+                     kernels: Kernels | None = None, links: dict | None = None
+                     ) -> tuple[str, float, str | None]:
+    """Execute one notebook with `params` injected, write its HTML page (linking what `links`
+    gives, see `pages.page_links`) and, when every cell ran, the executed notebook to each
+    path of `ipynb_out`.
 
     With `tables`, the kernel reads the corpus tables from there (a build's staging folder).
     Gives (notebook name, seconds, error message or None).
@@ -191,25 +129,12 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
         return path.name, time.perf_counter() - started, "stopped"
     for cell in nb.cells:                                   # no run times in the saved notebook
         cell.metadata.pop("execution", None)
-    body = _export_html(nb, _nb_title(nb, path.stem))
+    body = report_pages.export_html(nb, report_pages.nb_title(nb, path.stem), links)
     write_text(body, html_out)
-    if ipynb_out is not None and error is None:
-        write_text(nbformat.writes(nb) + "\n", ipynb_out)
+    if error is None:
+        for out in [ipynb_out] if isinstance(ipynb_out, Path) else ipynb_out or []:
+            write_text(nbformat.writes(nb) + "\n", out)
     return path.name, time.perf_counter() - started, error
-
-
-def _nb_title(nb, default: str) -> str:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("#"):
-                    return line.lstrip("# ").strip()
-    return default
-
-
-def _title(path: Path) -> str:
-    import nbformat
-    return _nb_title(nbformat.read(path, as_version=4), path.stem)
 
 
 def _table_links(tables: list[str], folder: str) -> str:
@@ -231,7 +156,7 @@ def index_page(notebooks: list[Path], corpus, title: str, tables: list[str] | No
         f"<td>{html.escape(a.headline)}</td><td>{int(counts.get(a.article_id, 0))}</td></tr>"
         for a in corpus.articles.itertuples())
     links = "\n".join(
-        f'<li><a href="{html.escape(p.with_suffix(".html").name)}">{html.escape(_title(p))}</a></li>'
+        f'<li><a href="{html.escape(p.with_suffix(".html").name)}">{html.escape(report_pages.title(p))}</a></li>'
         for p in notebooks)
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -298,6 +223,8 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     paths = notebooks or notebook_paths()
     params = None if default else {"ARTICLES": str(articles), "PROCESSED": str(processed)}
     jobs = max(1, min(jobs or cores, len(paths)))
+    title = "Air war workbook" + ("" if default else f": {articles.name}")
+    links = report_pages.page_links(paths, title)
     failures = []
     kernels = Kernels()
     # the longest notebooks first, so the last one to start is a short one
@@ -305,7 +232,8 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     # threads suffice: each notebook runs in its own kernel process
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(execute_notebook, p, params, pages / p.with_suffix(".html").name,
-                               p if (update_notebooks and default) else None, tables, kernels)
+                               [pages / p.name] + ([p] if (update_notebooks and default) else []),
+                               tables, kernels, links[p.name])
                    for p in order]
         try:
             for future in futures:
@@ -319,7 +247,6 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
                 future.cancel()
             kernels.stop()
             raise
-    title = "Air war workbook" + ("" if default else f": {articles.name}")
     written = sorted(p.stem for p in tables.glob("*.csv"))
     write_text(index_page(paths, corpus, title, written, tables_folder), pages / "index.html")
     return failures, corpus
