@@ -7,7 +7,6 @@ notebook goes into the report beside its page (`pages`), the index leads to them
 """
 from __future__ import annotations
 
-import html
 import os
 import shutil
 import signal
@@ -21,6 +20,7 @@ from pathlib import Path
 from .. import config
 from . import pages as report_pages
 from . import staging
+from .index import index_page
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 KERNEL = "airwar"         # the project's environment, registered by scripts/setup.sh
@@ -137,71 +137,6 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
     return path.name, time.perf_counter() - started, error
 
 
-def _table_links(tables: list[str], folder: str) -> str:
-    """Give the list items linking each table's CSV and Parquet file in `folder` (a path
-    relative to the page)."""
-    base = folder.rstrip("/") + "/" if folder not in ("", ".") else ""
-    return "\n".join(
-        f'<li>{html.escape(name)}: <a href="{html.escape(base + name)}.csv">CSV</a>, '
-        f'<a href="{html.escape(base + name)}.parquet">Parquet</a></li>' for name in tables)
-
-
-def index_page(notebooks: list[Path], corpus, title: str, tables: list[str] | None = None,
-               tables_folder: str = "data") -> str:
-    """Give the report's index page: links to each notebook, to every table the build wrote
-    (`tables`, in `tables_folder` relative to the page) and the corpus it read."""
-    counts = corpus.facts.groupby("article_id").size()
-    rows = "\n".join(
-        f"<tr><td>{html.escape(a.article_id)}</td><td>{a.published:%Y-%m-%d}</td>"
-        f"<td>{html.escape(a.headline)}</td><td>{int(counts.get(a.article_id, 0))}</td></tr>"
-        for a in corpus.articles.itertuples())
-    links = "\n".join(
-        f'<li><a href="{html.escape(p.with_suffix(".html").name)}">{html.escape(report_pages.title(p))}</a></li>'
-        for p in notebooks)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1a1a1a; line-height: 1.5; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
-th {{ background: #f3f3f3; }}
-#corpus td:nth-child(2) {{ white-space: nowrap; }}
-</style>
-</head>
-<body>
-<main>
-<h1>{html.escape(title)}</h1>
-<p>Facts extracted from news articles about Russia's air war on Ukraine, and the analyses
-that read them.</p>
-<h2>Notebooks</h2>
-<ol id="notebooks">
-{links}
-</ol>
-<h2>Tables</h2>
-<p>Every table the notebooks show, whole, as CSV and Parquet.</p>
-<ul id="tables">
-{_table_links(tables or [], tables_folder)}
-</ul>
-<h2>Corpus</h2>
-<p>{len(corpus.articles)} articles, {len(corpus.facts)} facts.</p>
-<table id="corpus">
-<caption>Articles read</caption>
-<thead><tr><th scope="col">article</th><th scope="col">published</th><th scope="col">headline</th><th scope="col">facts</th></tr></thead>
-<tbody>
-{rows}
-</tbody>
-</table>
-</main>
-</body>
-</html>
-"""
-
-
 def _build_into(articles: Path, tables: Path, pages: Path, default: bool, processed: Path,
                 jobs: int | None, keep_going: bool, workers: int | None, update_notebooks: bool,
                 notebooks: list[Path] | None, progress: bool | None, facts: Path | None = None,
@@ -248,7 +183,8 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
             kernels.stop()
             raise
     written = sorted(p.stem for p in tables.glob("*.csv"))
-    write_text(index_page(paths, corpus, title, written, tables_folder), pages / "index.html")
+    write_text(index_page(paths, corpus, title, written, tables_folder, tables_dir=tables,
+                          articles=articles), pages / report_pages.INDEX)
     return failures, corpus
 
 

@@ -20,9 +20,10 @@ def report(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site(report):
-    """The base URL the report is served at."""
-    with serve(report) as url:
-        yield url
+    """The base URL of the report, served with the folder it sits in: the index links the
+    tables where the build wrote them, beside the report."""
+    with serve(report.parent) as url:
+        yield url + report.name + "/"
 
 
 @pytest.fixture

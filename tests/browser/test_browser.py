@@ -56,7 +56,7 @@ def test_index_lists_every_notebook_and_the_corpus(context, site):
     page, watch = watched_page(context, site)
     response = page.goto(site + "index.html", wait_until="load")
     assert response.status == 200
-    links = page.locator("ol#notebooks li a")
+    links = page.locator("ol#notebooks li > a")
     assert links.count() == len(NOTEBOOKS)
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert hrefs == [p.with_suffix(".html").name for p in NOTEBOOKS]
