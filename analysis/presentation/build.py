@@ -146,6 +146,7 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     from ..extraction.corpus import load_corpus
     from ..reading.atomic import write_text
     from ..reading.batches import default_workers
+    from ..reading.progress import Progress, is_terminal
     from ..reading.tables import corpus_manifest, write_tables
 
     cores = default_workers()
@@ -170,13 +171,17 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
                                [pages / p.name] + ([p] if (update_notebooks and default) else []),
                                tables, kernels, links[p.name])
                    for p in order]
+        # a bar over the notebooks on a terminal (unless --no-progress), a line each anyway
+        shown = progress is not False and is_terminal(sys.stderr)
         try:
-            for future in futures:
-                name, seconds, error = future.result()
-                status = "ok" if error is None else f"FAILED: {error}"
-                print(f"notebook {name}: {seconds:.1f} s {status}", file=sys.stderr)
-                if error:
-                    failures.append(name)
+            with Progress(len(paths), "notebooks", "notebook", shown) as bar:
+                for future in futures:
+                    name, seconds, error = future.result()
+                    status = "ok" if error is None else f"FAILED: {error}"
+                    bar.write(f"notebook {name}: {seconds:.1f} s {status}")
+                    bar.update()
+                    if error:
+                        failures.append(name)
         except BaseException:              # Ctrl-C, SIGTERM or a crash: end every kernel now
             for future in futures:
                 future.cancel()
