@@ -42,11 +42,12 @@ _TEXT_VALUE = ("function (data, type) { if (type !== 'export') return data; "
                ".documentElement.textContent; "
                "return /^[=+\\-@\\t\\r]/.test(text) ? \"'\" + text : text; }")
 LONG_TEXT = 60                   # a column with a longer value is given room to wrap
-# (JupyterLab's own table style right-aligns every cell and lets short ones wrap)
+SHORT_TEXT = 12                  # a column of values no longer (a date, a code) never wraps
+# (JupyterLab's own table style right-aligns every cell); text wraps, a long one in 20rem or more
 _T = "div.dt-container table.dataTable"
-_CSS = (f"{_T} td, {_T} th {{ text-align: left; white-space: nowrap; vertical-align: top; }} "
-        f"{_T} td.dt-right, {_T} th.dt-right {{ text-align: right; }} "
-        f"{_T} td.long {{ white-space: normal; min-width: 24rem; }} "
+_CSS = (f"{_T} td, {_T} th {{ text-align: left; vertical-align: top; }} "
+        f"{_T} td.dt-right, {_T} th.dt-right {{ text-align: right; white-space: nowrap; }} "
+        f"{_T} td.long {{ min-width: 20rem; }} {_T} td.short {{ white-space: nowrap; }} "
         f"{_T} mark {{ background: #fff3b0; color: inherit; padding: 0 .1em; }} "
         "div.dt-container .dt-layout-table > .dt-layout-cell { overflow-x: auto; }")
 
@@ -173,9 +174,10 @@ def _column_defs(frame: pd.DataFrame) -> list[dict]:
                          "className": "dt-right", "columnControl": [["searchNumber"]]})
             continue
         text = column.map(cell_text)
-        long = len(text) and text.str.len().max() > LONG_TEXT
+        longest = text.str.len().max() if len(text) else 0
         defs.append({"targets": i, "render": JavascriptFunction(_TEXT_VALUE),
-                     "className": "long" if long else "",
+                     "className": ("long" if longest > LONG_TEXT else
+                                   "short" if longest <= SHORT_TEXT else ""),
                      "columnControl": [["searchList"] if text.nunique() <= LIST_MAX
                                        else ["searchText"]]})
     return defs

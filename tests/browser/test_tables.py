@@ -12,8 +12,8 @@ from tests.browser.pages import screenshot, watched_page
 
 pytestmark = pytest.mark.slow       # builds the report and drives Chromium
 
-FACTS_COLUMNS = ["article_id", "metric", "unit", "value", "qualifier", "location", "period",
-                 "source", "quote"]
+FACTS_COLUMNS = ["metric", "value", "unit", "qualifier", "location", "period", "source", "quote",
+                 "article_id"]
 # the long tables, the notebook page that shows each, and the table the build wrote for it
 LONG_TABLES = [("nights", "02_interceptions"), ("territory", "04_territory"),
                ("agreement", "05_sources_agree"), ("claim_checks", "06_claim_checks")]
