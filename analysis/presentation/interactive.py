@@ -74,7 +74,7 @@ def mark(text: str, start: int, end: int) -> Marked:
 
 def _number_in_quote(quote: str, number: str, before: str) -> int:
     """Give where `number` sits in `quote`: the place whose preceding text ends as `before`
-    (the article's text up to the number, spaces runs as one) does, else its first place,
+    (the article's text up to the number, each space run as one) does, else its first place,
     else -1."""
     places = [m.start() for m in re.finditer(re.escape(number), quote)] if number else []
     for place in places:
