@@ -32,7 +32,9 @@ def _add_corpus_options(parser: argparse.ArgumentParser, workers_help: str = WOR
     parser.add_argument("--workers", type=_count, default=None, metavar="N",
                         help=workers_help)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                        help="show a progress bar (default: on for 200 articles or more)")
+                        help="show progress: a bar on a terminal, one line per stage when "
+                             "stderr is a file or a pipe (default: from 200 articles on; the "
+                             "build's notebooks get a bar on a terminal whatever their number)")
 
 
 def build_parser() -> argparse.ArgumentParser:

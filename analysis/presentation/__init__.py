@@ -1,6 +1,7 @@
 """Presentation: charts in the workbook's style (`plots`), the notebooks' display helpers and
-their one opening call (`display`), and the build that runs the notebooks and writes the
-HTML report (`build`, with its page template in `templates/`).
+their one opening call (`display`), the interactive tables they show (`interactive`), a
+notebook's page of the report (`pages`, with its template in `templates/`), and the build
+that runs the notebooks and writes the report (`build`).
 
 May import: every other stage.
 """

@@ -2,19 +2,12 @@
 
 Notebooks run in parallel, one kernel per notebook, as many at once as there are cores.
 Each notebook's first cell is tagged `parameters` (papermill's convention); for a corpus
-other than the default one, a cell with the new values is injected after it.
-
-The pages use the `airwar` template (`templates/` beside this module): JupyterLab's look with no
-script fetched from the network, the notebook's heading as the page title, and every chart
-given a text alternative: the title of the `plots` function that drew it (`plots.TITLES`),
-else the section it sits in.
+other than the default one, a cell with the new values is injected after it. Each executed
+notebook goes into the report beside its page (`pages`), the index leads to them all.
 """
 from __future__ import annotations
 
-import copy
-import html
 import os
-import re
 import shutil
 import signal
 import sys
@@ -25,13 +18,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import config
+from . import pages as report_pages
 from . import staging
+from .index import index_page
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 KERNEL = "airwar"         # the project's environment, registered by scripts/setup.sh
 CELL_TIMEOUT = 600
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-TEMPLATE = "airwar"
 
 
 def notebook_paths(folder: Path = config.NOTEBOOKS) -> list[Path]:
@@ -42,64 +35,6 @@ def notebook_paths(folder: Path = config.NOTEBOOKS) -> list[Path]:
 def _parameter_cell(params: dict) -> str:
     return "# Parameters injected by the build\n" + "".join(
         f"{key} = {value!r}\n" for key, value in sorted(params.items()))
-
-
-_EXPORTER = None
-_EXPORTER_LOCK = threading.Lock()
-
-
-_CHART_CALL = re.compile(r"\bplots\.(\w+)\(")
-
-
-def _headings(source: str) -> list[str]:
-    return [line.lstrip("#").strip() for line in source.splitlines()
-            if re.match(r"#{1,6} ", line)]
-
-
-def chart_alts(nb, title: str) -> list[str]:
-    """Give a text alternative for each PNG output of `nb`, in order.
-
-    A chart drawn by a function of `presentation.plots` is described by its title; any other
-    image by the section (the latest Markdown heading) it appears in.
-    """
-    from . import plots
-    alts, section = [], title
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            section = (_headings(cell.source) or [section])[-1]
-            continue
-        if cell.cell_type != "code":
-            continue
-        titles = [plots.TITLES[name] for name in _CHART_CALL.findall(cell.source)
-                  if name in plots.TITLES]
-        for output in cell.get("outputs", []):
-            if "image/png" in output.get("data", {}):
-                alts.append(f"Chart: {titles.pop(0)}" if titles else f"Chart in section: {section}")
-    return alts
-
-
-def _with_alts(nb, title: str):
-    """Give a copy of `nb` whose PNG outputs carry `alt` metadata (the notebook is untouched)."""
-    nb = copy.deepcopy(nb)
-    alts = iter(chart_alts(nb, title))
-    for cell in nb.cells:
-        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
-            if "image/png" in output.get("data", {}):
-                meta = output.setdefault("metadata", {}).setdefault("image/png", {})
-                meta.setdefault("alt", next(alts))
-    return nb
-
-
-def _export_html(nb, title: str) -> str:
-    global _EXPORTER
-    nb = _with_alts(nb, title)
-    with _EXPORTER_LOCK:
-        if _EXPORTER is None:
-            from nbconvert import HTMLExporter
-            _EXPORTER = HTMLExporter(template_name=TEMPLATE,
-                                     extra_template_basedirs=[str(TEMPLATES)])
-        body, _ = _EXPORTER.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
 
 
 class Kernels:
@@ -142,9 +77,12 @@ class Kernels:
 
 
 def execute_notebook(path: Path, params: dict | None, html_out: Path,
-                     ipynb_out: Path | None = None, tables: Path | None = None,
-                     kernels: Kernels | None = None) -> tuple[str, float, str | None]:
-    """Execute one notebook with `params` injected, write its HTML (and executed copy).
+                     ipynb_out: Path | list[Path] | None = None, tables: Path | None = None,
+                     kernels: Kernels | None = None, links: dict | None = None
+                     ) -> tuple[str, float, str | None]:
+    """Execute one notebook with `params` injected, write its HTML page (linking what `links`
+    gives, see `pages.page_links`) and, when every cell ran, the executed notebook to each
+    path of `ipynb_out`.
 
     With `tables`, the kernel reads the corpus tables from there (a build's staging folder).
     Gives (notebook name, seconds, error message or None).
@@ -191,90 +129,12 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
         return path.name, time.perf_counter() - started, "stopped"
     for cell in nb.cells:                                   # no run times in the saved notebook
         cell.metadata.pop("execution", None)
-    body = _export_html(nb, _nb_title(nb, path.stem))
+    body = report_pages.export_html(nb, report_pages.nb_title(nb, path.stem), links)
     write_text(body, html_out)
-    if ipynb_out is not None and error is None:
-        write_text(nbformat.writes(nb) + "\n", ipynb_out)
+    if error is None:
+        for out in [ipynb_out] if isinstance(ipynb_out, Path) else ipynb_out or []:
+            write_text(nbformat.writes(nb) + "\n", out)
     return path.name, time.perf_counter() - started, error
-
-
-def _nb_title(nb, default: str) -> str:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("#"):
-                    return line.lstrip("# ").strip()
-    return default
-
-
-def _title(path: Path) -> str:
-    import nbformat
-    return _nb_title(nbformat.read(path, as_version=4), path.stem)
-
-
-def _table_links(tables: list[str], folder: str) -> str:
-    """Give the list items linking each table's CSV and Parquet file in `folder` (a path
-    relative to the page)."""
-    base = folder.rstrip("/") + "/" if folder not in ("", ".") else ""
-    return "\n".join(
-        f'<li>{html.escape(name)}: <a href="{html.escape(base + name)}.csv">CSV</a>, '
-        f'<a href="{html.escape(base + name)}.parquet">Parquet</a></li>' for name in tables)
-
-
-def index_page(notebooks: list[Path], corpus, title: str, tables: list[str] | None = None,
-               tables_folder: str = "data") -> str:
-    """Give the report's index page: links to each notebook, to every table the build wrote
-    (`tables`, in `tables_folder` relative to the page) and the corpus it read."""
-    counts = corpus.facts.groupby("article_id").size()
-    rows = "\n".join(
-        f"<tr><td>{html.escape(a.article_id)}</td><td>{a.published:%Y-%m-%d}</td>"
-        f"<td>{html.escape(a.headline)}</td><td>{int(counts.get(a.article_id, 0))}</td></tr>"
-        for a in corpus.articles.itertuples())
-    links = "\n".join(
-        f'<li><a href="{html.escape(p.with_suffix(".html").name)}">{html.escape(_title(p))}</a></li>'
-        for p in notebooks)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1a1a1a; line-height: 1.5; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
-th {{ background: #f3f3f3; }}
-#corpus td:nth-child(2) {{ white-space: nowrap; }}
-</style>
-</head>
-<body>
-<main>
-<h1>{html.escape(title)}</h1>
-<p>Facts extracted from news articles about Russia's air war on Ukraine, and the analyses
-that read them.</p>
-<h2>Notebooks</h2>
-<ol id="notebooks">
-{links}
-</ol>
-<h2>Tables</h2>
-<p>Every table the notebooks show, whole, as CSV and Parquet.</p>
-<ul id="tables">
-{_table_links(tables or [], tables_folder)}
-</ul>
-<h2>Corpus</h2>
-<p>{len(corpus.articles)} articles, {len(corpus.facts)} facts.</p>
-<table id="corpus">
-<caption>Articles read</caption>
-<thead><tr><th scope="col">article</th><th scope="col">published</th><th scope="col">headline</th><th scope="col">facts</th></tr></thead>
-<tbody>
-{rows}
-</tbody>
-</table>
-</main>
-</body>
-</html>
-"""
 
 
 def _build_into(articles: Path, tables: Path, pages: Path, default: bool, processed: Path,
@@ -286,6 +146,7 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     from ..extraction.corpus import load_corpus
     from ..reading.atomic import write_text
     from ..reading.batches import default_workers
+    from ..reading.progress import Progress, is_terminal
     from ..reading.tables import corpus_manifest, write_tables
 
     cores = default_workers()
@@ -298,6 +159,8 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     paths = notebooks or notebook_paths()
     params = None if default else {"ARTICLES": str(articles), "PROCESSED": str(processed)}
     jobs = max(1, min(jobs or cores, len(paths)))
+    title = "Air war workbook" + ("" if default else f": {articles.name}")
+    links = report_pages.page_links(paths, title)
     failures = []
     kernels = Kernels()
     # the longest notebooks first, so the last one to start is a short one
@@ -305,23 +168,28 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     # threads suffice: each notebook runs in its own kernel process
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(execute_notebook, p, params, pages / p.with_suffix(".html").name,
-                               p if (update_notebooks and default) else None, tables, kernels)
+                               [pages / p.name] + ([p] if (update_notebooks and default) else []),
+                               tables, kernels, links[p.name])
                    for p in order]
+        # a bar over the notebooks on a terminal (unless --no-progress), a line each anyway
+        shown = progress is not False and is_terminal(sys.stderr)
         try:
-            for future in futures:
-                name, seconds, error = future.result()
-                status = "ok" if error is None else f"FAILED: {error}"
-                print(f"notebook {name}: {seconds:.1f} s {status}", file=sys.stderr)
-                if error:
-                    failures.append(name)
+            with Progress(len(paths), "notebooks", "notebook", shown) as bar:
+                for future in futures:
+                    name, seconds, error = future.result()
+                    status = "ok" if error is None else f"FAILED: {error}"
+                    bar.write(f"notebook {name}: {seconds:.1f} s {status}")
+                    bar.update()
+                    if error:
+                        failures.append(name)
         except BaseException:              # Ctrl-C, SIGTERM or a crash: end every kernel now
             for future in futures:
                 future.cancel()
             kernels.stop()
             raise
-    title = "Air war workbook" + ("" if default else f": {articles.name}")
     written = sorted(p.stem for p in tables.glob("*.csv"))
-    write_text(index_page(paths, corpus, title, written, tables_folder), pages / "index.html")
+    write_text(index_page(paths, corpus, title, written, tables_folder, tables_dir=tables,
+                          articles=articles), pages / report_pages.INDEX)
     return failures, corpus
 
 

@@ -1,5 +1,5 @@
-"""Display helpers for the notebooks: their one opening call, tables that fit a screen,
-prose from the data."""
+"""Display helpers for the notebooks: their one opening call, the tables they show (every one
+through `table` or `screen`, interactive: see `interactive`), prose from the data."""
 from __future__ import annotations
 
 import html
@@ -11,8 +11,9 @@ import pandas as pd
 from .. import config
 from ..extraction.corpus import cached_corpus
 from ..reading.tables import Corpus
+from .interactive import Table, marked_quotes  # noqa: F401 (marked_quotes: for the notebooks)
 
-SCREEN_ROWS = 20
+SCREEN_ROWS = 20                # rows of a data frame shown as it is (not through `screen`)
 
 
 def open_notebook(articles: Path | str, processed: Path | str | None = None) -> Corpus:
@@ -20,10 +21,13 @@ def open_notebook(articles: Path | str, processed: Path | str | None = None) -> 
     `articles`: those the build wrote to `processed` when they come from exactly these
     articles, else extracted afresh. A running build points its kernels at the tables it is
     staging (config.TABLES_ENV), which are read instead of `processed`. Says in a line
-    which facts table the notebook runs on."""
+    which facts table the notebook runs on, after the script of its interactive tables."""
+    from IPython.display import display
+
+    from . import interactive
     setup()
     corpus = cached_corpus(articles, os.environ.get(config.TABLES_ENV) or processed)
-    from IPython.display import display
+    display(interactive.init())
     display(md(facts_origin(corpus, Path(articles).name)))
     return corpus
 
@@ -37,16 +41,21 @@ def facts_origin(corpus: Corpus, folder: str) -> str:
             f"(sha256 {corpus.facts_file['sha256'][:12]}), not extracted.*")
 
 
-def table(frame: pd.DataFrame, name: str, shown: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Give `shown` (by default `frame`) cut to a screen, for display; in a build, also write
-    the whole of `frame` as `<name>.csv` and `<name>.parquet` beside the corpus tables, for
-    the report to link."""
+def table(frame: pd.DataFrame, name: str, shown: pd.DataFrame | None = None) -> Table:
+    """Give `shown` (by default `frame`) as an interactive table named `name` (see `screen`);
+    in a build, also write the whole of `frame` (its index as columns) as `<name>.csv` and
+    `<name>.parquet` beside the corpus tables, for the report to link."""
     folder = os.environ.get(config.TABLES_ENV)
     if folder:
         from ..reading.atomic import write_table
+        whole = frame if _plain_index(frame) else frame.reset_index()
         for suffix in (".parquet", ".csv"):
-            write_table(frame, Path(folder) / f"{name}{suffix}")
-    return screen(frame if shown is None else shown)
+            write_table(whole, Path(folder) / f"{name}{suffix}")
+    return screen(frame if shown is None else shown, name)
+
+
+def _plain_index(frame: pd.DataFrame) -> bool:
+    return isinstance(frame.index, pd.RangeIndex) and frame.index.name is None
 
 
 def setup() -> None:
@@ -59,15 +68,10 @@ def setup() -> None:
     pd.set_option("display.precision", 3)
 
 
-def screen(frame: pd.DataFrame, rows: int = SCREEN_ROWS) -> pd.DataFrame:
-    """Give at most `rows` rows of `frame`; say how many were left out."""
-    if len(frame) > rows:
-        from IPython.display import Markdown, display
-        display(Markdown(f"*Showing {rows} of {len(frame):,} rows; the full table is in "
-                         "the variable, and the tables it comes from in the `PROCESSED` "
-                         "folder.*"))
-        return frame.head(rows)
-    return frame
+def screen(frame: pd.DataFrame, name: str = "table") -> Table:
+    """Give `frame` as an interactive table: every row, searchable, sortable, filterable by
+    column and downloadable as CSV (the rows shown, as `<name>-rows.csv`)."""
+    return Table(frame, name)
 
 
 def md(text: str):

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import pandas as pd
 
 from .articles import Article, ArticleError, find_article_files, parse_article
+from .progress import Progress
 
 BatchWork = Callable[[Sequence[Article]], pd.DataFrame]
 
@@ -130,12 +131,11 @@ def _pooled(work: Callable, tasks: Sequence[tuple], workers: int,
             q.close()
 
 
-def progress_bar(total: int, progress: bool | None):
-    """Give a progress bar over `total` articles, shown from PROGRESS_MIN_ARTICLES on unless
-    `progress` says otherwise."""
-    from tqdm import tqdm
+def progress_bar(total: int, progress: bool | None) -> Progress:
+    """Give the progress of extracting `total` articles, shown from PROGRESS_MIN_ARTICLES on
+    unless `progress` says otherwise: a bar on a terminal, one line at its end elsewhere."""
     show = progress if progress is not None else total >= PROGRESS_MIN_ARTICLES
-    return tqdm(total=total, unit="article", desc="extracting", leave=False, disable=not show)
+    return Progress(total, "extracting", "article", show)
 
 
 def map_articles(work: BatchWork, articles: Sequence[Article], workers: int = 1,

@@ -149,7 +149,8 @@ def test_a_shown_table_is_written_whole_only_in_a_build(tmp_path, monkeypatch):
     from analysis.presentation.display import table
     frame = pd.DataFrame({"night": [f"2026-01-{d:02d}" for d in range(1, 31)], "n": range(30)})
     monkeypatch.delenv(config.TABLES_ENV, raising=False)
-    assert len(table(frame, "nights")) == 20 and not list(tmp_path.iterdir())
+    shown = table(frame, "nights")
+    assert len(shown.frame) == 30 and not list(tmp_path.iterdir())     # every row is shown
     monkeypatch.setenv(config.TABLES_ENV, str(tmp_path))
     table(frame, "nights")
     assert len(pd.read_parquet(tmp_path / "nights.parquet")) == 30

@@ -15,6 +15,7 @@ import socket
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -114,7 +115,9 @@ class Watch:
 
 def watched_page(context, local: str):
     """Open a page in `context` that records console messages, errors, dialogs and requests
-    to anywhere but `local` (a URL prefix); give (page, Watch)."""
+    to anywhere but the server of `local` (a URL); give (page, Watch)."""
+    parts = urlsplit(local)
+    local = f"{parts.scheme}://{parts.netloc}/"
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     watch = Watch()

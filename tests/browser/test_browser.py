@@ -52,34 +52,11 @@ def _heading(path) -> str:
 
 # --- the default report ------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    """The default report, built into a temporary folder."""
-    require_browser()
-    root = tmp_path_factory.mktemp("browser")
-    done = run_cli("build", "--reports", root / "reports", "--processed", root / "processed")
-    assert done.returncode == 0, done.stderr[-3000:]
-    return root / "reports"
-
-
-@pytest.fixture(scope="module")
-def site(report):
-    with serve(report) as url:
-        yield url
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
-
-
 def test_index_lists_every_notebook_and_the_corpus(context, site):
     page, watch = watched_page(context, site)
     response = page.goto(site + "index.html", wait_until="load")
     assert response.status == 200
-    links = page.locator("ol#notebooks li a")
+    links = page.locator("ol#notebooks li > a")
     assert links.count() == len(NOTEBOOKS)
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert hrefs == [p.with_suffix(".html").name for p in NOTEBOOKS]
@@ -259,6 +236,16 @@ def hostile_site(tmp_path_factory):
         yield url
 
 
+def _tables_script(text: str) -> bool:
+    """Whether a script is one the interactive tables put in the page (the library, a table's
+    set-up, or the swap of its static preview), with nothing of an article's markup in it."""
+    ours = ("injectModule(" in text or "new ITable(table, dt_args)" in text
+            or re.fullmatch(r'document\.getElementById\("[\w.-]+"\)\?\.removeAttribute\("hidden"\);'
+                            r'document\.getElementById\("[\w.-]+_fallback"\)\?\.setAttribute'
+                            r'\("hidden", "hidden"\);', text))
+    return bool(ours) and not re.search(r"<(script|img|svg|iframe)\b", text)
+
+
 def test_markup_in_articles_shows_as_text_and_never_runs(context, hostile_site):
     for name in ["index.html"] + [p.with_suffix(".html").name for p in NOTEBOOKS]:
         page, watch = watched_page(context, hostile_site)
@@ -268,9 +255,11 @@ def test_markup_in_articles_shows_as_text_and_never_runs(context, hostile_site):
         assert not watch.page_errors, (name, watch.page_errors)
         assert not [text for _, text, _ in watch.console if "injected" in text], (name, watch.console)
         assert not watch.problems(), (name, watch.problems())
-        # nothing from the articles became an element
-        assert page.locator("main script, iframe, svg[onload], a[href^='javascript:'], "
+        # nothing from the articles became an element: the only scripts are the tables' own
+        assert page.locator("iframe, svg[onload], a[href^='javascript:'], "
                             "img[src='x'], [onerror], [onload]").count() == 0, name
+        scripts = page.eval_on_selector_all("main script", "all => all.map(s => s.textContent)")
+        assert all(_tables_script(s) for s in scripts), (name, [s[:200] for s in scripts])
         assert page.locator("strong:text-is('bold'), b:text-is('bold')").count() == 0, name
         if name in ("index.html", "01_corpus_and_facts.html"):
             text = page.inner_text("main")

@@ -164,5 +164,14 @@ def test_notebook_runs_in_the_lab(lab_page):
     assert page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output table").count() >= 1
     assert shown.count() >= sum(len(c.outputs) for c in code)
     assert page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0
+    # the tables are interactive in the lab too, drawn by the library the notebook embeds
+    interactive = sum("new ITable(" in o.get("data", {}).get("text/html", "")
+                      for c in code for o in c.outputs)
+    drawn = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) div.dt-container table.dataTable")
+    drawn.first.wait_for(state="visible", timeout=30_000)
+    assert interactive >= 1 and drawn.count() == interactive
+    facts = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) div.dt-container:has(table[id^='facts-'])")
+    assert facts.locator("tbody tr td mark").count() >= 1
+    assert facts.locator(".dt-search input").count() == 1
     assert not watch.problems(), watch.problems()
     screenshot(page, "jupyterlab-" + Path(NOTEBOOK).stem)

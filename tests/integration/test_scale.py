@@ -342,7 +342,7 @@ SCREENFUL = 40          # lines of text, or rows of a table, that fit on one scr
 
 
 def _output_lines(output) -> int:
-    """Give the lines (or table rows) a notebook cell output shows."""
+    """Give the lines (or table rows) a notebook cell output shows at once."""
     if output.get("output_type") == "stream":
         return output["text"].count("\n")
     data = output.get("data", {})
@@ -351,16 +351,28 @@ def _output_lines(output) -> int:
     return data.get("text/plain", "").count("\n")
 
 
+def _table_rows(output) -> tuple[int, int] | None:
+    """Give (rows of the table, rows its page carries) of an interactive table's output."""
+    import json
+    data = output.get("data", {})
+    total = re.search(r"\[([\d,]+) rows x", data.get("text/plain", ""))
+    carried = re.search(r"let dt_args = (\{.*?\});\n", data.get("text/html", ""), re.DOTALL)
+    if not (total and carried):
+        return None
+    return int(total.group(1).replace(",", "")), len(json.loads(json.loads(carried.group(1))["data_json"]))
+
+
 @pytest.mark.slow
-def test_notebooks_on_a_large_corpus_show_a_screenful_per_cell(synthetic, tmp_path):
+def test_notebooks_on_a_large_corpus_show_a_screenful_per_cell_and_every_row(synthetic, tmp_path):
     import nbformat
+    from analysis.presentation import interactive
     from analysis.presentation.build import execute_notebook, notebook_paths
     from analysis.extraction.corpus import load_corpus
     from analysis.reading.tables import corpus_manifest, write_tables
     corpus = load_corpus([synthetic], workers=2, progress=False)
     write_tables(corpus, tmp_path / "data", corpus_manifest([synthetic]))
     params = {"ARTICLES": str(synthetic), "PROCESSED": str(tmp_path / "data")}
-    summarised = 0
+    paged = []
     for path in notebook_paths():
         executed = tmp_path / path.name
         name, _, error = execute_notebook(path, params, tmp_path / f"{path.stem}.html", executed)
@@ -368,5 +380,9 @@ def test_notebooks_on_a_large_corpus_show_a_screenful_per_cell(synthetic, tmp_pa
         for cell in nbformat.read(executed, as_version=4).cells:
             for output in cell.get("outputs", []):
                 assert _output_lines(output) <= SCREENFUL, (name, cell.source[:80])
-                summarised += "rows; the full table is in" in str(output.get("data", {}))
-    assert summarised, "no table was long enough to be summarised: the corpus is too small"
+                rows = _table_rows(output)
+                if rows:
+                    assert rows[1] == min(rows[0], interactive.MAX_ROWS), (name, cell.source[:80])
+                    paged += [rows[0]] if rows[0] > interactive.PAGE_LENGTH else []
+    assert len(facts := corpus.facts) in paged, "the facts table should hold every fact"
+    assert len(facts) > 10 * interactive.PAGE_LENGTH
