@@ -14,6 +14,7 @@ from typing import NamedTuple
 from . import numbers
 from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CLOSING_QUOTES, MEASURE_WORDS, MORE_WORDS,
                        NOT_HEAD_BEFORE, NOUNS, STOP_WORDS, strip_possessive)
+from .respectively import respectively
 from .sentence import Sentence
 
 
@@ -381,27 +382,5 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
     for cand in found:
         if cand.of_total and cand.cls is None:
             cand.cls = cand.of_total.cls
-    _respectively(text, found, own_noun)
+    respectively(text, found, own_noun)
     return Phrases(found, last_kind)
-
-
-_RESPECTIVELY = re.compile(r"(?:\s+(?:of|among)\s+(?:them|those|which))?\s*,?\s*respectively\b", re.I)
-_RUN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
-
-
-def _respectively(text: str, found: list[Candidate], own_noun: list[bool]) -> None:
-    """Give bare numbers that end in `respectively` the kinds of the counts listed before
-    them, in order: "launched 477 drones and 60 missiles ..., intercepted 475 and 39 of
-    those respectively" (475 drones, 39 missiles)."""
-    for last, cand in enumerate(found):
-        if own_noun[last] or not _RESPECTIVELY.match(text, cand.mention.text_end):
-            continue
-        first = last
-        while first > 0 and not own_noun[first - 1] and _RUN_JOIN.fullmatch(
-                text, found[first - 1].mention.text_end, found[first].mention.start):
-            first -= 1
-        run = found[first:last + 1]
-        listed = [c.cls for c, own in zip(found[:first], own_noun[:first]) if own][-len(run):]
-        if len(run) > 1 and len(listed) == len(run) and len(set(listed)) == len(listed):
-            for c, cls in zip(run, listed):
-                c.cls, c.bare, c.inherited = cls, False, None

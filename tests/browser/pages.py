@@ -102,8 +102,11 @@ class Watch:
     @property
     def console_errors(self) -> list:
         # the browser asks for /favicon.ico on its own; the report has none, and says nothing
+        # and a blob: URL is the page's own script in memory (the tables' library), whose
+        # loading a quick next navigation cancels: nothing the report fetches
         return [text for kind, text, url in self.console
-                if kind == "error" and not url.endswith("/favicon.ico")]
+                if kind == "error" and not url.endswith("/favicon.ico")
+                and not url.startswith("blob:")]
 
     def problems(self) -> list:
         return ([f"console error: {t}" for t in self.console_errors]
@@ -134,7 +137,8 @@ def watched_page(context, local: str):
         if not request.url.startswith((local, "data:", "blob:", "about:")):
             watch.remote.append(request.url)
     page.on("request", on_request)
-    page.on("requestfailed", lambda request: watch.failed.append(request.url))
+    page.on("requestfailed", lambda request: None if request.url.startswith("blob:")
+            else watch.failed.append(request.url))
     return page, watch
 
 
