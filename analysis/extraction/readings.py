@@ -161,7 +161,13 @@ _PLACE_THEN_AND = re.compile(r"(?:\s+[a-z]+){0,3}?" + _PLACE_PREPOSITION + r"(?:
 # "shot down six missiles in Kyiv Oblast, five in the northern Zhytomyr Oblast": a list of
 # places, each with its count, the noun said once (the count must name its own place)
 _PLACE_THEN_COMMA = re.compile(r"(?:\s+[\w’'\-]+){0,8}?" + _PLACE_PREPOSITION +
-                               r"[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?\s*,\s*(?:and\s+)?")
+                               r"[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?(?:\s*,\s*[^,;.:\d]{1,50}?)?"
+                               r"\s*,\s*(?:and\s+)?")
+# "shot down eight drones during the night: seven in the Odesa region and one in ...": the
+# breakdown after a colon, each count with its own place
+_COLON_BREAKDOWN = re.compile(r"[^.;:\d]{0,60}:\s*")
+# "460 of the drones, as well as 19 of the 20 missiles": a part after a part of a group
+_OF_THE_GAP = re.compile(r"\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s*,?\s*(?:and|or|as well as|plus)\s+")
 _OWN_PLACE = re.compile(r"(?:\s+more)?" + _PLACE_PREPOSITION, re.I)
 
 
@@ -182,8 +188,10 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         start = phrase_start(cand)
         if not (COORDINATION.fullmatch(doc.text, prev_end, start) or cand.bare and
                 (_PLACE_THEN_AND.fullmatch(doc.text, prev_end, start) or
-                 _PLACE_THEN_COMMA.fullmatch(doc.text, prev_end, start) and
+                 (_PLACE_THEN_COMMA.fullmatch(doc.text, prev_end, start) or
+                  _COLON_BREAKDOWN.fullmatch(doc.text, prev_end, start)) and
                  _OWN_PLACE.match(doc.text, cand.mention.text_end)) or
+                prev.of_the and _OF_THE_GAP.fullmatch(doc.text, prev_end, start) or
                 _PARTICIPLE_GAP.fullmatch(doc.text, prev_end, start) or
                 _ASIDE_GAP.fullmatch(doc.text, prev_end, start)):
             return None

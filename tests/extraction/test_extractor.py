@@ -1014,3 +1014,21 @@ def test_a_list_of_model_names_before_its_head():
 def test_all_of_which_were_shot_down():
     assert triples("Russia fired six ballistic missiles at Kyiv before dawn, all of which were "
                    "shot down.") == {("launched", "missiles", 6.0), ("intercepted", "missiles", 6.0)}
+
+
+def test_a_breakdown_after_a_colon_or_an_aside_says_its_noun_once():
+    found = facts("Air defence destroyed nine Shahed drones overnight: six in the Kherson region "
+                  "and three in the Mykolaiv region.")
+    assert {(f["value"], f["location"]) for f in found} == {
+        (9.0, "Ukraine"), (6.0, "Kherson"), (3.0, "Mykolaiv")}
+    found = facts("Five drones were shot down over the Bryansk region, on the border with "
+                  "Ukraine, and three in the Tula region, south of Moscow.")
+    assert {(f["metric"], f["value"], f["location"]) for f in found} == {
+        ("intercepted", 5.0, "Bryansk"), ("intercepted", 3.0, "Tula")}
+
+
+def test_a_part_after_a_part_of_a_group_shares_its_verb():
+    assert triples("Air defences downed 380 of the drones, as well as 11 of the 14 missiles "
+                   "launched during the attack.") == {
+        ("intercepted", "drones", 380.0), ("intercepted", "missiles", 11.0),
+        ("launched", "missiles", 14.0)}
