@@ -21,8 +21,8 @@ _ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:(?-i:[a-z])[\w-]* ){0,2}?
                               r"\b(?:the|that|this) (?:attack|strike|assault|raid|barrage)\b", re.I)
 # between two places named together: "Kharkiv and the Odesa region", "the Odesa and Kharkiv
 # regions"; after one: "the Odesa region and other regions"
-_PLACES_JOINED = re.compile(r"\s*(?:regions?|oblasts?|provinces?)?\s*(?:,\s*|\s+)(?:and|as well as|&)\s+"
-                            r"(?:the\s+)?(?:[\w\-]+\s+){0,2}?", re.I)
+_PLACES_JOINED = re.compile(r"\s*(?:regions?|oblasts?|provinces?)?\s*(?:(?:,\s*|\s+)(?:and|as well as|&)\s+"
+                            r"(?:the\s+)?(?:[\w\-]+\s+){0,2}?|,\s*(?:the\s+)?(?:(?:city|town|village|port)\s+of\s+)?)", re.I)
 _AND_OTHERS = re.compile(r"\s*(?:region|oblast|province)?\s*,?\s+and\s+(?:in\s+)?(?:\w+\s+)?other\s+"
                          r"(?:regions|oblasts|provinces|cities|towns|areas|parts)\b", re.I)
 
@@ -35,7 +35,7 @@ _BOUNDARY = re.compile(r"[,;:()—–]|\b(?:which|that|who|while|after|before|as
 
 _CONVERTED = re.compile(r"\s*\([^()]{1,40}\)")
 _OF_THE_COUNTRY = re.compile(r"\s+(?:of|across|in|throughout)\s+(?:the\s+country|Ukraine)\b", re.I)
-_SPREAD = re.compile(r"\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
+_SPREAD = re.compile(r"(?:\s*,)?\s*\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
 _COUNTRYS = re.compile(r"\bUkraine['’]s\s+(?:[\w\-]+\s+){0,3}?(?:regions|oblasts|provinces|cities)\b|"
                        r"\bUkraine['’]s\s+(?-i:[A-Z])\w+(?:,| and)", re.I)
 _BREAKDOWN = re.compile(r"[—–:]|\s-\s")
@@ -204,9 +204,10 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
             # region and other areas in the south" is mostly Odesa's
             return places.COUNTRY if _OF_THE_COUNTRY.match(doc.text, others.end()) else location
         return None
-    if metric in ("launched", "intercepted") and location in (None, places.COUNTRY) and \
-            _UKRAINES_WEAPONS.search(doc.text, cand.mention.end, phrase_end(doc, cand)):
-        return "Russia"
+    if metric in ("launched", "intercepted") and _UKRAINES_WEAPONS.search(
+            doc.text, cand.mention.end, phrase_end(doc, cand)) and (
+            location in (None, places.COUNTRY) or _SPREAD.match(doc.text, phrase_end(doc, cand))):
+        return "Russia"        # Russia's count of Ukraine's drones, "mostly over Crimea" too
     if location is None:
         if doc.points_back is None:
             doc.points_back = points_back(sentence)

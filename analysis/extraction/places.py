@@ -37,7 +37,7 @@ _RUSSIAN_LOOKUP = _alternation(RUSSIA)
 _RUSSIAN_FIRST = {key.split(" ", 1)[0] for key in _RUSSIAN_LOOKUP} | {"russian"}
 # a Russian place is where a figure happened only after a word of place: "in Russia",
 # "over the Belgorod region", "in Russia's Kursk region"; "Russia launched" is the attacker
-_RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into)\s+(?:the\s+)?"
+_RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into|on|of)\s+(?:the\s+)?"
                            r"(?:Russia['’]s\s+)?(?:(?:southern|western|central|border)\s+)?$", re.I)
 # "over Russian regions", "in Russian territory": Russia, not a place of Ukraine
 _RUSSIAN_LAND = re.compile(r"Russian\s+(?:border\s+)?(?:regions|territory|airspace|oblasts|"
@@ -72,7 +72,7 @@ _LAUNCHED_FROM = re.compile(
     r"\b(?:launched|fired|flew|flown|took\s+off|coming|came)\s+(?:\w+\s+){0,3}?from\s+"
     r"(?:(?:the|a|an|several|multiple|various|different|locations?|areas?|directions?|sites?|"
     r"airfields?|ships?|aircraft|bombers|territory|territories|regions?|of|in|and|from|occupied|temporarily|"
-    r"northern|southern|eastern|western)\s+|[A-Z][\w'’\-]*\s+){0,6}?$")
+    r"northern|southern|eastern|western|based|stationed|deployed)\s+|[A-Z][\w'’\-]*\s+){0,14}?$")
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -217,7 +217,7 @@ def _find_places(text: str) -> list[Place]:
                 russian = _russian_place(text, match.start(), name)
                 if russian is not None and not _FROM.search(text, max(0, match.start() - 80),
                                                             match.start()) \
-                        and not _LAUNCHED_FROM.search(text, max(0, match.start() - 90), match.start()):
+                        and not _LAUNCHED_FROM.search(text, max(0, match.start() - 140), match.start()):
                     places.append(russian)
                     pos = russian.end
                     continue

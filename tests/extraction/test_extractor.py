@@ -1032,3 +1032,22 @@ def test_a_part_after_a_part_of_a_group_shares_its_verb():
                    "launched during the attack.") == {
         ("intercepted", "drones", 380.0), ("intercepted", "missiles", 11.0),
         ("launched", "missiles", 14.0)}
+
+
+def test_russias_side_named_by_of_on_a_spread_or_a_comma_list():
+    found = facts("Shelling of Belgorod on Sunday killed a man and injured 7 others, said Gov. "
+                  "Vyacheslav Gladkov.")
+    assert {f["location"] for f in found} == {"Belgorod"}
+    assert one("Russia's defence ministry said it shot down 88 Ukrainian drones, mostly over "
+               "occupied Crimea.")["location"] == "Russia"
+    assert one("The ministry said it downed 9 Ukrainian drones over the Kursk, Belgorod and "
+               "Bryansk regions.")["location"] == "Russia"
+    found = facts("Two drones were downed over the Kaluga region, just south of Moscow, and "
+                  "four in the Tula region, south of Moscow.")
+    assert [f["location"] for f in found] == ["Kaluga", "Tula"]
+
+
+def test_where_bombers_are_based_is_where_missiles_came_from():
+    fact = one("He said 38 cruise missiles were fired from Tu-95 bombers based in the Caspian "
+               "Sea region and the southern Russian region of Rostov.")
+    assert fact["location"] == "Ukraine"
