@@ -21,6 +21,8 @@ For every number `numbers.find_mentions` finds, the extractor reads
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import datetime as dt
 import math
 import re
 from typing import NamedTuple
@@ -293,11 +295,41 @@ def _lead_day(article: Article, spans: list[SentenceSpan], index: int) -> str:
     return article.published.isoformat()
 
 
+# "KYIV, Jan 12 (Reuters) - ", "KYIV, Jan 12 - ": the day the report was filed
+_DATED_LINE = re.compile(r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},\s+(?P<day>(?:" + language.MONTH_NAME +
+                         r")\.?\s+\d{1,2})\b(?:\s*\([^()\n]{1,60}\))?\s*[-–—]", re.I)
+# "..., officials said on Friday": the lead dates the report to the day before publication
+_LEAD_SAID = re.compile(r"\b(?:" + "|".join(language.SOURCE_VERBS) + r")\s+(?:on\s+)?(?P<day>" +
+                        "|".join(d.title() for d in language.WEEKDAYS) + r")\b")
+
+
+def _report_day(article: Article, spans: list[SentenceSpan]) -> dt.date:
+    """Give the day the report speaks from: the day of its dated dateline, or the day before
+    publication when the lead says its sources spoke then; else the publication date."""
+    body = next((s for s in spans if s.section == "body"), None)
+    if body is None or article.published == dt.date.min:
+        return article.published
+    lead = article.text[body.start:body.end]
+    dated = _DATED_LINE.match(lead)
+    found = None
+    if dated:
+        found = periods.find_periods(dated.group("day"), article.published)
+    elif (said := _LEAD_SAID.search(lead)):
+        found = periods.find_periods(said.group("day"), article.published)
+    day = found[0].value if found and found[0].kind in ("day", "date") else None
+    before = article.published - dt.timedelta(days=1)
+    return before if day == before.isoformat() else article.published
+
+
 def extract_article(article: Article, into: FactColumns | None = None) -> FactColumns:
     """Give the facts of one article (columns of schemas.FACTS), appended to `into` when
-    given."""
-    text = article.text
+    given. Relative days ("overnight", "on Monday") count from the day the report speaks
+    from (`_report_day`)."""
     spans = sentence_spans(article)
+    reported = _report_day(article, spans)
+    if reported != article.published:
+        article = dataclasses.replace(article, published=reported)
+    text = article.text
     dateline = _DATELINE.match(text, article.body_start)
     dateline_end = dateline.end() if dateline else 0
     memory = ArticleMemory(article, spans)

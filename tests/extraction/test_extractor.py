@@ -1051,3 +1051,15 @@ def test_where_bombers_are_based_is_where_missiles_came_from():
     fact = one("He said 38 cruise missiles were fired from Tu-95 bombers based in the Caspian "
                "Sea region and the southern Russian region of Rostov.")
     assert fact["location"] == "Ukraine"
+
+
+def test_relative_days_count_from_the_day_the_report_speaks_from():
+    found = facts("A massive Russian air assault struck gas facilities, officials said on "
+                  "Friday.\n\nRussia fired 35 missiles and 60 drones overnight, the company said.",
+                  date="2025-10-04")
+    assert {f["period"] for f in found} == {"2025-10-03"}
+    fact = one("KYIV, Jan 12 (Reuters) - Crews restored heat to 400 buildings on Monday, but "
+               "200 buildings remained without heat.", date="2026-01-13")
+    assert fact["period"] == "2026-01-12"
+    assert {f["period"] for f in facts("Russia fired 35 missiles overnight, officials said on "
+                                       "Friday.", date="2025-10-10")} == {"2025-10-10"}
