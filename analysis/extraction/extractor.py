@@ -49,7 +49,9 @@ _SINGULAR_NOUNS = sorted((k for k, v in language.NOUNS.items()
                          key=len, reverse=True)
 # a sentence with no number may still count one: "a woman was killed"
 _SINGULAR = re.compile(r"(?=[a])\b(?:an?|another)\s+(?:[\w'’\-]+\s+){0,5}?(?:"
-                       + "|".join(map(re.escape, _SINGULAR_NOUNS)) + r")\b", re.I)
+                       + "|".join(map(re.escape, _SINGULAR_NOUNS)) + r")\b|\b(?:"
+                       + "|".join(language.CASUALTY_VERBS) + r")\s+(?:" + "|".join(language.DETERMINERS)
+                       + r")\s+(?:\w+\s+)?(?:" + "|".join(language.ONE_PERSON) + r")\b", re.I)
 _MONTHISH = re.compile(r"\b(?:" + "|".join(m[:3].title() for m in language.MONTHS) +
                        r")[a-z]*\b|\bmonth\b")
 # "KYIV, Feb 3 (Reuters) - ", "Paris, (APP - 2nd Sep, 2024) ": where the report was filed

@@ -87,6 +87,7 @@ NOUNS: dict[str | tuple[str, str], str] = {
     **dict.fromkeys(("drone", "drones", "uav", "uavs", "shahed", "shaheds", "geran", "gerans",
                      "geran-2", "decoy", "decoys", "decoy-drones", "kamikaze-drones",
                      "shahed-type", "quadcopters", "quadcopter"), "drone"),
+    ("missile", "strikes"): "missile",      # "launched 12 missile strikes": 12 missiles
     ("unmanned", "vehicles"): "drone",
     ("unmanned", "vehicle"): "drone",
     ("loitering", "munitions"): "drone",
@@ -99,7 +100,10 @@ NOUNS: dict[str | tuple[str, str], str] = {
                      "pensioners", "individuals", "victims", "passengers", "employees",
                      "workers", "rescuers", "medics", "firefighters", "journalists", "minors",
                      "toddler", "newborn", "girl's", "elderly", "citizens", "inhabitants",
-                     "volunteers", "doctors", "policemen", "police", "officers", "staff"),
+                     "volunteers", "doctors", "policemen", "police", "officers", "staff",
+                     "driver", "drivers", "pilot", "pilots", "father", "mother", "son",
+                     "daughter", "husband", "wife", "grandmother", "grandfather", "brother",
+                     "sister", "worker", "guard", "employee", "pensioner"),
                   "person"),
     **dict.fromkeys(("deaths", "dead", "fatalities", "death", "bodies"), "death"),
     **dict.fromkeys(("injuries", "injured", "wounded"), "injury"),
@@ -149,6 +153,14 @@ NOUNS: dict[str | tuple[str, str], str] = {
     ("thermal", "plants"): "power_plant",
     **dict.fromkeys(("kilometers", "kilometres"), "length"),
 }
+
+# one person named by a determiner after a casualty verb: "killing the driver", "injured
+# her father"
+ONE_PERSON = ("driver", "pilot", "father", "mother", "son", "daughter", "husband", "wife",
+              "grandmother", "grandfather", "brother", "sister", "worker", "guard", "employee",
+              "pensioner", "man", "woman", "boy", "girl", "child", "teenager", "resident")
+CASUALTY_VERBS = ("killing", "killed", "injuring", "injured", "wounding", "wounded", "hurting")
+DETERMINERS = ("the", "her", "his", "their")
 
 # Nouns that carry their own metric: "seven deaths", "12 injured".
 NOUN_METRIC = {"death": "killed", "injury": "wounded"}

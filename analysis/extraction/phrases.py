@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import numbers
-from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CLOSING_QUOTES, MEASURE_WORDS, MORE_WORDS,
-                       NOT_HEAD_BEFORE, NOUNS, STOP_WORDS, strip_possessive)
+from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CASUALTY_VERBS, CLOSING_QUOTES, DETERMINERS,
+                       MEASURE_WORDS, MORE_WORDS, NOT_HEAD_BEFORE, NOUNS, ONE_PERSON, STOP_WORDS,
+                       strip_possessive)
 from .respectively import respectively
 from .sentence import Sentence
 
@@ -309,11 +310,17 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
         cand.mixed = cls in WEAPON_KINDS and _mixed_weapons(doc, np_end, t_stop, cls, mention_starts)
         found.append(cand)
 
-    # "a woman", "an apartment block": singular nouns count one
+    # "a woman", "an apartment block", "killing the driver": singular nouns count one
+    named = [k for d in DETERMINERS for k in _positions(doc.lows, d, t_first, t_stop)
+             if k > t_first and doc.lows[k - 1] in CASUALTY_VERBS]
     for k in sorted(_positions(doc.lows, "a", t_first, t_stop) +
                     _positions(doc.lows, "an", t_first, t_stop) +
-                    _positions(doc.lows, "another", t_first, t_stop)):
+                    _positions(doc.lows, "another", t_first, t_stop) + named):
         if doc.tok_starts[k] in mention_starts:
+            continue
+        if doc.lows[k] in DETERMINERS and not (
+                k + 1 < t_stop and doc.lows[k + 1] in ONE_PERSON or
+                k + 2 < t_stop and doc.lows[k + 2] in ONE_PERSON):
             continue
         if any(c.mention.start <= doc.tok_starts[k] < c.mention.end for c in found):
             continue

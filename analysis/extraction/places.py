@@ -121,7 +121,8 @@ _OWNED_BODY = re.compile(
     r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:ministry|ministries|minister|air\s+force|(?:armed|defen[cs]e)\s+forces|"
     r"military|army|navy|president|government|general\s+staff|prosecutors?|police|parliament|"
     r"ombudsman|intelligence|security\s+service|emergency\s+services?|state\s+emergency|"
-    r"officials|authorities|commander|ambassador|envoy|commissioner)\b",
+    r"officials|authorities|commander|ambassador|envoy|commissioner|services?|agency|agencies|"
+    r"department|committee|council|office)\b",
     re.I)
 _WORD_GAP = re.compile(r"\s")
 _KINDS_AFTER = (" village", " community", " hromada", " settlement")

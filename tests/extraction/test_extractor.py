@@ -1063,3 +1063,23 @@ def test_relative_days_count_from_the_day_the_report_speaks_from():
     assert fact["period"] == "2026-01-12"
     assert {f["period"] for f in facts("Russia fired 35 missiles overnight, officials said on "
                                        "Friday.", date="2025-10-10")} == {"2025-10-10"}
+
+
+def test_missile_strikes_count_missiles():
+    assert triples("Russian forces launched 9 missile strikes on Kharkiv.") == {
+        ("launched", "missiles", 9.0)}
+
+
+def test_one_person_named_after_a_casualty_verb():
+    found = facts("A truck caught fire after the strike on Nikopol, killing the driver. Shelling "
+                  "of the town killed a 15-year-old boy and injured his father.")
+    assert [(f["metric"], f["value"]) for f in found] == [
+        ("killed", 1.0), ("killed", 1.0), ("wounded", 1.0)]
+    assert facts("The strike killed the mayor's hopes of a quiet winter.") == []
+
+
+def test_ukraines_services_are_no_place():
+    found = facts("A missile hit the centre of Sumy. There are 14 confirmed dead, Ukraine's "
+                  "State Emergency Services reported.")
+    assert [(f["metric"], f["location"]) for f in found] == [("launched", "Sumy"),
+                                                            ("killed", "Sumy")]
