@@ -208,7 +208,8 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"heat(?:ing)? (?:was |were |had been |has been |have been )?(?:cut|knocked out|disrupted|"
      r"lost|shut|interrupted)|(?:cut|cuts|cutting|knocked out|knocking out|knock out|"
      r"disrupt(?:ed|ing|s)?|interrupt(?:ed|ing|s)?|halt(?:ed|ing)|shut off|shutting off|lost|lose|"
-     r"losing)(?: off)? (?:the )?(?:central )?heat(?:ing)?|no heat(?:ing)?", ("without_heating",)),
+     r"losing)(?: off)? (?:the )?(?:central )?heat(?:ing)?|no heat(?:ing)?|"
+     r"disconnected from (?:the )?(?:central )?heat(?:ing)?(?: supply)?", ("without_heating",)),
     (r"without (?:power|electricity|light|lights|energy|electric(?:ity)? supply|power supply|"
      r"electricity supply)|(?:lost|losing|lose|loses) (?:power|electricity)|power (?:outages?|cuts?)|"
      r"blackouts?|de-?energi[sz]ed|(?:cut|cuts|cutting|knocked out|knocking out|disrupted|"

@@ -219,6 +219,6 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
         else:
             found = earlier()
             location = best_place(found, nearest_last=True).name if found else None
-            if location in _RUSSIAN and _RUSSIAN_CAUSE.search(sentence):
+            if (location is None or location in _RUSSIAN) and _RUSSIAN_CAUSE.search(sentence):
                 location = places.COUNTRY   # Russia's strikes hit Ukraine, not the place before
     return location

@@ -106,7 +106,10 @@ _DIGITS_NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in
                                         (_CURRENCY_AFTER, _SKIP_AFTER, _MONTH_AFTER, _YEAR_AFTER)),
                                re.I)
 _GLUED_AREA = re.compile(r"sq\.?\s?(?:km|kilomet|mi)", re.I)     # "143sq km", "55sq miles"
-_DIGITS_NOT_BEFORE = re.compile(f"(?:{_MONTH_BEFORE.pattern})|(?:{_RANGE_BEFORE.pattern})", re.I)
+# ages: "three injured men aged 62 and 65"
+_AGE_BEFORE = re.compile(r"\baged\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)?$")
+_DIGITS_NOT_BEFORE = re.compile(f"(?:{_MONTH_BEFORE.pattern})|(?:{_RANGE_BEFORE.pattern})|"
+                                f"(?:{_AGE_BEFORE.pattern})", re.I)
 
 
 @dataclass(slots=True)

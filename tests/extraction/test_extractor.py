@@ -1083,3 +1083,18 @@ def test_ukraines_services_are_no_place():
                   "State Emergency Services reported.")
     assert [(f["metric"], f["location"]) for f in found] == [("launched", "Sumy"),
                                                             ("killed", "Sumy")]
+
+
+def test_homes_disconnected_from_heating_are_without_heating():
+    assert triples("A total of 512 homes have been disconnected from heating.") == {
+        ("without_heating", "homes", 512.0)}
+
+
+def test_ages_are_no_counts():
+    assert triples("Doctors treated three injured men aged 58 and 61.") == {
+        ("wounded", "people", 3.0)}
+
+
+def test_a_national_roundup_of_the_past_24_hours():
+    fact = one("Russian attacks killed 6 civilians over the past 24 hours.", date="2024-01-05")
+    assert (fact["location"], fact["period"]) == ("Ukraine", "2024-01-04")
