@@ -220,12 +220,19 @@ def _on_sigterm(signum, frame) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; give the exit status (130 after Ctrl-C, 143 after SIGTERM)."""
-    from .reading.articles import ArticleError
-    args = build_parser().parse_args(argv)
-    handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "build": cmd_build}[args.command]
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
+        from .reading.articles import ArticleError
+        args = build_parser().parse_args(argv)
+        handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "build": cmd_build}[args.command]
         return handler(args)
+    except KeyboardInterrupt:           # first: a signal may come before ArticleError is known
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 143
     except ArticleError as err:
         _report_skipped(err.skipped)
         print(f"error: {err}", file=sys.stderr)
@@ -233,12 +240,6 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except Terminated:
-        print("terminated", file=sys.stderr)
-        return 143
     except Exception as err:            # a bug: one line for the user, the traceback on request
         if os.environ.get("AIRWAR_DEBUG"):
             raise

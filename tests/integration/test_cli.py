@@ -7,6 +7,7 @@ import time
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.reading import schemas
 from tests.helpers import run_signalled, SHARED_CORPUS, needs_shared, run_cli, write_article
 
@@ -180,3 +181,15 @@ def test_extract_ends_promptly_on_a_signal_and_leaves_nothing(tmp_path, sig, sta
     assert left == []                                     # the workers ended with it
     assert out.read_text() == "earlier output\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize("after", [0.3, 0.6])
+def test_a_signal_while_the_command_line_starts_ends_it_quietly(tmp_path, sig, status, after):
+    out = tmp_path / "facts.csv"
+    out.write_text("earlier output\n")
+    done, left = run_signalled(["extract", str(config.ARTICLES), "--out", str(out)], sig, after)
+    assert done.returncode == status, done.stderr
+    assert "Traceback" not in done.stderr and left == []
+    assert out.read_text() == "earlier output\n"
