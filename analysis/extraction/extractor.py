@@ -323,6 +323,21 @@ def _report_day(article: Article, spans: list[SentenceSpan]) -> dt.date:
     return before if day == before.isoformat() else article.published
 
 
+_TOLLS = ("killed", "wounded")
+_PAST_DAY = re.compile(r"(?i:(?:in|over|during) (?:the )?(?:past|last) (?:day|24 hours))")
+
+
+def _toll_day(article: Article) -> str | None:
+    """Give the day a headline's toll "over the past day" counts ("8 killed, 46 injured in
+    Russian attacks over past day"): the casualties the body lists without a day of their
+    own are that day's."""
+    match = _PAST_DAY.search(article.headline)
+    if match is None:
+        return None
+    found = periods.find_periods(match.group(0), article.published)
+    return found[0].value if found else None
+
+
 def extract_article(article: Article, into: FactColumns | None = None) -> FactColumns:
     """Give the facts of one article (columns of schemas.FACTS), appended to `into` when
     given. Relative days ("overnight", "on Monday") count from the day the report speaks
@@ -386,10 +401,11 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         for i in range(first, headline_end):
             source[i] = marked
     fallback = memory.default_period or article.published.isoformat()
-    period = facts.column("period")
+    toll_day = _toll_day(article)
+    period, metric = facts.column("period"), facts.column("metric")
     for i in range(first, len(period)):
-        if period[i] is None:
-            period[i] = fallback                # the sentence named no period
+        if period[i] is None:                   # the sentence named no period
+            period[i] = toll_day if toll_day and metric[i] in _TOLLS else fallback
         elif period[i] == "":
             period[i] = None                    # a span: no day or month covers the figure
     return facts

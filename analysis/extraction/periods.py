@@ -47,7 +47,7 @@ _PATTERNS = [
                  r"(?P<wd3>" + "|".join(WEEKDAYS) + r")\b|\bovernight\s+(?:into|to)\s+(?P<wd4>"
                  + "|".join(WEEKDAYS) + r")\b"),
     # FACTS.md: "the previous night" and "in the past day" are the day before the article
-    ("yesterday", r"\byesterday\b|\bthe previous night\b|\b(?:in|over|during) the (?:past|last) "
+    ("yesterday", r"\byesterday\b|\bthe previous night\b|\b(?:in|over|during) (?:the )?(?:past|last) "
                   r"(?:day|24 hours)\b"),
     # "last night" is the night that ended on the article's morning, as "overnight"
     ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bovernight\b|\bthis evening\b|"

@@ -1098,3 +1098,11 @@ def test_ages_are_no_counts():
 def test_a_national_roundup_of_the_past_24_hours():
     fact = one("Russian attacks killed 6 civilians over the past 24 hours.", date="2024-01-05")
     assert (fact["location"], fact["period"]) == ("Ukraine", "2024-01-04")
+
+
+def test_a_headline_toll_over_the_past_day_dates_the_tolls_listed():
+    found = facts("Russia launched 90 drones overnight, the air force said.\n\nIn Kherson Oblast, "
+                  "two people were killed and 10 others wounded, the governor said.",
+                  date="2025-06-05", headline="5 killed, 31 injured in Russian attacks over past day")
+    assert {(f["metric"], f["period"]) for f in found if f["value"] in (90.0, 2.0, 10.0)} == {
+        ("launched", "2025-06-05"), ("killed", "2025-06-04"), ("wounded", "2025-06-04")}
