@@ -72,7 +72,9 @@ _LAUNCHED_FROM = re.compile(
     r"\b(?:launched|fired|flew|flown|took\s+off|coming|came)\s+(?:\w+\s+){0,3}?from\s+"
     r"(?:(?:the|a|an|several|multiple|various|different|locations?|areas?|directions?|sites?|"
     r"airfields?|ships?|aircraft|bombers|territory|territories|regions?|of|in|and|from|occupied|temporarily|"
-    r"northern|southern|eastern|western|based|stationed|deployed)\s+|[A-Z][\w'’\-]*\s+){0,14}?$")
+    r"northern|southern|eastern|western|central|based|stationed|deployed|fighter|jets?|planes?|warships?|"
+    r"submarines?|vessels?|launchers?|systems?)\s+|[A-Z][\w'’\-]*\s+|\d+\s+|(?:one|two|three|"
+    r"four|five|six|seven|eight|nine|ten)\s+){0,14}?$")
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -125,6 +127,11 @@ _OWNED_BODY = re.compile(
     r"department|committee|council|office)\b",
     re.I)
 _WORD_GAP = re.compile(r"\s")
+# a settlement the gazetteer lacks, known by its form after "in": "wounded in Illinivka, three
+# more in Vyshneve", "killed in Rodynske"
+_SETTLEMENT_FORM = re.compile(r"[A-Z][a-z’'\-]{2,}(?:ivka|yivka|ivske|ivsk|ove|eve|yne|ine|ske|"
+                              r"tsk|ytsia|horod|pil|ivtsi|ychi)")
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+$")
 _KINDS_AFTER = (" village", " community", " hromada", " settlement")
 _KIND_AFTER = re.compile(r"\s+(?:village|community|hromada|hromadas|settlement)\b")
 _KIND_BEFORE = re.compile(r"\b(?:village|town|settlement|community|hromada)\s+of\s+$", re.I)
@@ -226,7 +233,9 @@ def _find_places(text: str) -> list[Place]:
                 gap = _WORD_GAP.search(name)
                 if text.startswith(_KINDS_AFTER, match.end()) and _KIND_AFTER.match(text, match.end()) or \
                         text.startswith("of ", match.start() - 3) and _KIND_BEFORE.search(
-                            text, max(0, match.start() - 24), match.start()):
+                            text, max(0, match.start() - 24), match.start()) or \
+                        gap is None and _SETTLEMENT_FORM.fullmatch(name) and _IN_BEFORE.search(
+                            text, max(0, match.start() - 8), match.start()):
                     # a place the gazetteer lacks, named as one: "the village of Kozacha Lopan"
                     places.append(Place(match.start(), match.end(),
                                         official_spelling(strip_possessive(name)), 2))
@@ -241,6 +250,8 @@ def _find_places(text: str) -> list[Place]:
                     (word.isupper() and len(word) > 3) or (
                     _SPEAKS.match(text, match.start() + length) and not _PLACE_PREP.search(before)):
                 continue              # "from Kursk"; KYIV is a dateline; "Kyiv said" is a government
+            if text.startswith(" time", match.start() + length):
+                continue                                      # "at 9:00 Kyiv time": a clock
             state = canonical == "Kyiv" and _CAPITAL_AS_STATE.match(
                 text, match.start() + len(strip_possessive(word)))
             if state:

@@ -1106,3 +1106,15 @@ def test_a_headline_toll_over_the_past_day_dates_the_tolls_listed():
                   date="2025-06-05", headline="5 killed, 31 injured in Russian attacks over past day")
     assert {(f["metric"], f["period"]) for f in found if f["value"] in (90.0, 2.0, 10.0)} == {
         ("launched", "2025-06-05"), ("killed", "2025-06-04"), ("wounded", "2025-06-04")}
+
+
+def test_settlements_known_by_their_form_and_a_clock_is_no_place():
+    found = facts("Two residents were wounded in Illinivka, four more in Myrnohrad, and one "
+                  "in Hrodivka.")
+    assert [f["location"] for f in found] == ["Illinivka", "Myrnohrad", "Hrodivka"]
+    found = facts("Drones hit Mykolaiv. As of 9:00 Kyiv time, 46,000 people were still without "
+                  "heat.")
+    assert [f["location"] for f in found] == ["Mykolaiv"]
+    fact = one("Russia used three Kinzhals launched from two fighter jets in Russia's central "
+               "Tula region.")
+    assert fact["location"] == "Ukraine"
