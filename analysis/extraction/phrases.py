@@ -92,8 +92,8 @@ _OF_LINK = re.compile(r"\s+[“\"]?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?
                       r"some\s+|nearly\s+|around\s+|roughly\s+|more\s+than\s+|over\s+|almost\s+|"
                       r"at\s+least\s+|up\s+to\s+)?[“\"]?")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these|which)\b")
-_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s")
-_OF_WORD = re.compile(r"\s+of\s+\w+\s")
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|[\w\-]+['’]s)\s")
+_OF_WORD = re.compile(r"\s+of\s+[\w\-]+(?:['’]s)?\s")
 _PART_AFTER_WHOLE = re.compile(r"\s*,?\s*(?:and\s+)?")
 # the part has a verb of its own: "23 of which were shot down" (not "20 of them in Kyiv")
 _OWN_VERB = re.compile(r"\s+of\s+(?:which|them|those)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b",

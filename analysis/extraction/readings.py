@@ -127,8 +127,10 @@ def _whole_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
     if not _INCLUDING_BEFORE.search(doc.text, max(doc.start, start - 16), start):
         return None
     for prev in reversed(candidates[:cand.index]):
-        if prev.index in decided and prev.cls == cand.cls:
-            return decided[prev.index]
+        if prev.index in decided and (prev.cls == cand.cls or cand.cls == "person" and
+                                      prev.cls is None and
+                                      decided[prev.index].metric in ("killed", "wounded")):
+            return decided[prev.index]     # "wounding 20, including a child": 20 people
     return None
 
 

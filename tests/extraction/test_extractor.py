@@ -1118,3 +1118,13 @@ def test_settlements_known_by_their_form_and_a_clock_is_no_place():
     fact = one("Russia used three Kinzhals launched from two fighter jets in Russia's central "
                "Tula region.")
     assert fact["location"] == "Ukraine"
+
+
+def test_a_part_of_a_bare_toll_and_a_part_of_a_places_things():
+    found = facts("Russia struck Sumy on Friday, killing three people and wounding 14, including "
+                  "a child, the governor said.")
+    assert [(f["metric"], f["value"]) for f in found] == [
+        ("killed", 3.0), ("wounded", 14.0), ("wounded", 1.0)]
+    found = facts("Russia attacked seven of Ukraine's oblasts, killing at least two people. Air "
+                  "defence shot down 30 of the country's drones.")
+    assert [(f["metric"], f["value"]) for f in found] == [("killed", 2.0), ("intercepted", 30.0)]
