@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import config
+from . import article_pages
 from . import pages as report_pages
 from . import staging
 from .index import index_page
@@ -174,6 +175,8 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
         # a bar over the notebooks on a terminal (unless --no-progress), a line each anyway
         shown = progress is not False and is_terminal(sys.stderr)
         try:
+            # while the kernels run: this thread would only wait for them
+            article_pages.write_article_pages(corpus, pages / article_pages.FOLDER, title)
             with Progress(len(paths), "notebooks", "notebook", shown) as bar:
                 for future in futures:
                     name, seconds, error = future.result()

@@ -61,6 +61,9 @@ def test_build_reruns_on_another_corpus_reproducibly(tmp_path, seeds_dir):
     second = reports
     index = (first / "index.html").read_text(encoding="utf-8")
     assert "extra" in index and all(f"{p.stem}.html" in index for p in NOTEBOOKS)
+    # each article's page, linked from the index (and compared below with the others)
+    assert 'href="articles/extra.html"' in index
+    assert 'id="fact-' in (first / "articles" / "extra.html").read_text(encoding="utf-8")
     for path in sorted(first.rglob("*")):
         if path.is_file():
             twin = second / path.relative_to(first)
