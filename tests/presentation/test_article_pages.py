@@ -1,5 +1,5 @@
 """Each article's page: its text escaped, every fact marked where its number is, coloured by
-metric, read out on hover and to screen readers."""
+metric, read out on hover and to screen readers, and the facts table linking each mark."""
 from __future__ import annotations
 
 import html
@@ -15,6 +15,7 @@ from analysis.presentation import article_pages
 from analysis.presentation.article_pages import (METRIC_COLORS, fact_anchor, page_name,
                                                  write_article_pages)
 from analysis.presentation.index import index_page
+from analysis.presentation.interactive import marked_quotes
 from analysis.reading.vocabulary import METRICS
 from tests.helpers import write_article
 
@@ -153,6 +154,17 @@ def test_a_fact_outside_the_text_is_listed_with_its_anchor(corpus):
     lost = facts.assign(start=1, end=3, fact_id=f"{article.article_id}:1:launched")  # in "date"
     page = _Page(article_pages.article_page(article, lost, "T"))
     assert page.marks == [] and fact_anchor(lost["fact_id"].iloc[0], article.article_id) in page.ids
+
+
+def test_each_row_of_the_facts_table_links_its_mark(corpus, written):
+    quotes = marked_quotes(corpus.facts, corpus.articles)
+    for quote, fact in zip(quotes, corpus.facts.itertuples()):
+        [href] = re.findall(r'<a href="([^"]+)"', quote)
+        folder, name, anchor = re.fullmatch(r"(\w+)/([^#]+)#(.+)", html.unescape(href)).groups()
+        assert folder == article_pages.FOLDER and name == page_name(fact.article_id)
+        assert anchor in {m["id"] for m in written[name].marks}
+        assert re.search(r"<a [^>]+><mark>[^<]+</mark></a>", quote), quote    # the number links
+    assert not re.findall(r"<a ", "".join(marked_quotes(corpus.facts, corpus.articles, linked=False)))
 
 
 def test_the_index_and_the_pages_link_each_other(corpus, written):
