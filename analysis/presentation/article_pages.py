@@ -14,11 +14,13 @@ import bisect
 import hashlib
 import html
 import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
 from ..reading.vocabulary import METRICS
+from .display import counted
 from .interactive import number_text
 
 FOLDER = "articles"               # the pages' folder, beside the report's index
@@ -159,13 +161,18 @@ def _clusters(facts: list, end: int) -> list[tuple[int, int, list]]:
     return marks
 
 
-def _mark(text: str, facts: list, article_id: str) -> str:
+def _said(fact) -> tuple[str, list[str]]:
+    return fact_summary(fact), fact_details(fact)
+
+
+def _mark(text: str, facts: list, article_id: str, said: dict) -> str:
     """Give the <mark> of `text` that reads `facts`: the first fact's anchor as its id, every
-    other's as an empty span inside it, each fact on hover and for screen readers."""
+    other's as an empty span inside it, each fact on hover and for screen readers (`said`,
+    by fact id: its summary and details)."""
     first = facts[0]
     metrics = list(dict.fromkeys(f.metric for f in facts))
-    hover = "\n\n".join("\n".join([fact_summary(f)] + fact_details(f)) for f in facts)
-    spoken = "; ".join(f"{fact_summary(f)}, " + ", ".join(fact_details(f)) for f in facts)
+    hover = "\n\n".join("\n".join([said[f.fact_id][0]] + said[f.fact_id][1]) for f in facts)
+    spoken = "; ".join(f"{said[f.fact_id][0]}, " + ", ".join(said[f.fact_id][1]) for f in facts)
     others = "".join(f'<span class="anchor" id="{_e(fact_anchor(f.fact_id, article_id))}"></span>'
                      for f in facts[1:])
     return (f'<mark class="fact m-{metrics[0]}{" multi" if len(metrics) > 1 else ""}" '
@@ -173,16 +180,23 @@ def _mark(text: str, facts: list, article_id: str) -> str:
             f'{others}{_e(text)}<span class="sr-only"> (fact: {_e(spoken)})</span></mark>')
 
 
-def marked_text(article, facts: pd.DataFrame) -> tuple[str, list]:
+def _in_order(facts) -> list:
+    """Give `facts` (a facts table, or its rows) as rows in the order of their spans."""
+    rows = list(facts.itertuples(index=False)) if isinstance(facts, pd.DataFrame) else list(facts)
+    return sorted(rows, key=lambda f: (f.start, f.end, f.fact_id))
+
+
+def marked_text(article, facts: list, said: dict | None = None) -> tuple[str, list]:
     """Give the article's headline and paragraphs as HTML, escaped, every fact of `facts`
-    (the article's) marked where its span starts, and the facts whose span starts outside
-    them (none, for facts the extractor read)."""
+    (the article's rows, in the order of their spans) marked where its span starts, and the
+    facts whose span starts outside them (none, for facts the extractor read)."""
+    said = said if said is not None else {f.fact_id: _said(f) for f in facts}
     text = article.text
     blocks = _blocks(article)
     starts = [b[0] for b in blocks]
     placed: list[list] = [[] for _ in blocks]
     outside = []
-    for fact in facts.sort_values(["start", "end", "fact_id"]).itertuples():
+    for fact in facts:
         i = bisect.bisect_right(starts, fact.start) - 1
         if i >= 0 and fact.start < blocks[i][1]:
             placed[i].append(fact)
@@ -192,7 +206,7 @@ def marked_text(article, facts: pd.DataFrame) -> tuple[str, list]:
     for (start, end, tag), inside in zip(blocks, placed):
         pieces, at = [], start
         for first, last, members in _clusters(inside, end):
-            pieces += [_e(text[at:first]), _mark(text[first:last], members, article.article_id)]
+            pieces += [_e(text[at:first]), _mark(text[first:last], members, article.article_id, said)]
             at = last
         pieces.append(_e(text[at:end]))
         parts.append(f"<{tag}>{''.join(pieces)}</{tag}>")
@@ -211,35 +225,38 @@ def _nav(index_title: str, previous, following, where: str) -> str:
     return f'<nav aria-label="{label}"{style}>{"".join(links)}</nav>'
 
 
-def _legend(facts: pd.DataFrame) -> str:
-    counts = facts["metric"].value_counts()
+def _legend(facts: list) -> str:
+    counts = Counter(f.metric for f in facts)
     items = "".join(f'<li><span class="swatch m-{m}"></span>{_e(_words(m))} ({counts[m]:,})</li>'
                     for m in METRIC_COLORS if m in counts)
     return f'<ul id="legend" aria-label="Colours of the metrics">{items}</ul>' if items else ""
 
 
-def _fact_list(facts: pd.DataFrame, article_id: str, outside: list) -> str:
-    if facts.empty:
+def _fact_list(facts: list, article_id: str, outside: list, said: dict) -> str:
+    if not facts:
         return "<p>The extractor read no fact in this article.</p>"
     lost = {f.fact_id for f in outside}
     items = []
-    for fact in facts.sort_values(["start", "end", "fact_id"]).itertuples():
+    for fact in facts:
         anchor = fact_anchor(fact.fact_id, article_id)
+        summary, details = said[fact.fact_id]
         where = f' id="{_e(anchor)}"' if fact.fact_id in lost else ""
-        target = (f'<a href="#{_e(anchor)}">{_e(fact_summary(fact))}</a>' if not where
-                  else f'{_e(fact_summary(fact))} <span class="note">(not found in the text: '
+        target = (f'<a href="#{_e(anchor)}">{_e(summary)}</a>' if not where
+                  else f'{_e(summary)} <span class="note">(not found in the text: '
                        f'&ldquo;{_e(fact.quote)}&rdquo;)</span>')
         items.append(f'<li{where}><span class="swatch m-{fact.metric}"></span>{target}; '
-                     f'{_e(", ".join(fact_details(fact)))}</li>')
+                     f'{_e(", ".join(details))}</li>')
     return '<ol id="facts">\n' + "\n".join(items) + "\n</ol>"
 
 
-def article_page(article, facts: pd.DataFrame, title: str, previous: str | None = None,
+def article_page(article, facts, title: str, previous: str | None = None,
                  following: str | None = None) -> str:
-    """Give the page of `article` (a row of the articles table) with its `facts` marked in
-    its text, linking the report's index (`title`) and the articles `previous` and
-    `following` (ids, or None)."""
-    body, outside = marked_text(article, facts)
+    """Give the page of `article` (a row of the articles table) with its `facts` (a facts
+    table, or its rows) marked in its text, linking the report's index (`title`) and the
+    articles `previous` and `following` (ids, or None)."""
+    facts = _in_order(facts)
+    said = {f.fact_id: _said(f) for f in facts}
+    body, outside = marked_text(article, facts, said)
     heading = article.headline or article.article_id
     published = f"{article.published:%Y-%m-%d}" if pd.notna(article.published) else "no date"
     return f"""<!DOCTYPE html>
@@ -254,13 +271,13 @@ def article_page(article, facts: pd.DataFrame, title: str, previous: str | None 
 {_nav(title, previous, following, "top")}
 <main>
 <p class="meta">Article <code>{_e(article.article_id)}</code>, published {published}:
-{len(facts):,} facts marked in its text. Hover over a mark for what the workbook read in it.</p>
+{counted(len(facts), "fact")} marked in its text. Hover over a mark for what the workbook read in it.</p>
 {_legend(facts)}
 <article id="text">
 {body}
 </article>
 <h2>Facts in this article</h2>
-{_fact_list(facts, article.article_id, outside)}
+{_fact_list(facts, article.article_id, outside, said)}
 </main>
 {_nav(title, previous, following, "bottom")}
 </body>
@@ -269,15 +286,20 @@ def article_page(article, facts: pd.DataFrame, title: str, previous: str | None 
 
 
 def write_article_pages(corpus, folder: Path, title: str) -> list[Path]:
-    """Write each article's page of `corpus` into `folder` (the report's `articles/`), linking
-    the index of the report `title`; give the pages' paths, in the articles' order."""
-    from ..reading.atomic import write_text
-    by_article = dict(tuple(corpus.facts.groupby("article_id", sort=False)))
-    empty = corpus.facts.iloc[0:0]
+    """Write each article's page of `corpus` into `folder` (the report's `articles/`, in a
+    build's staging folder), linking the index of the report `title`; give the pages' paths,
+    in the articles' order."""
+    by_article: dict[str, list] = {}
+    for fact in _in_order(corpus.facts):
+        by_article.setdefault(fact.article_id, []).append(fact)
     ids = list(corpus.articles["article_id"])
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for i, article in enumerate(corpus.articles.itertuples()):
-        page = article_page(article, by_article.get(article.article_id, empty), title,
+    for i, article in enumerate(corpus.articles.itertuples(index=False)):
+        page = article_page(article, by_article.get(article.article_id, []), title,
                             ids[i - 1] if i > 0 else None, ids[i + 1] if i + 1 < len(ids) else None)
-        written.append(write_text(page, folder / page_name(article.article_id)))
+        path = folder / page_name(article.article_id)
+        # a plain write: the staging folder is swapped in whole, file by file, once written
+        path.write_text(page, encoding="utf-8")
+        written.append(path)
     return written
