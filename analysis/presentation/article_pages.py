@@ -16,7 +16,9 @@ import html
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 from ..reading.vocabulary import METRICS
@@ -41,6 +43,10 @@ assert set(METRIC_COLORS) == set(METRICS), "every metric needs its colour, and o
 TINT = 0.45                       # the share of a metric's colour behind the text it marks
 
 UNIT_WORDS = {"degC": "°C", "km2": "km²"}
+# what a page says of a fact; the rows of CHUNK articles are held at once
+FACT_FIELDS = ["fact_id", "article_id", "metric", "unit", "value", "qualifier", "location",
+               "period", "source", "start", "end", "quote"]
+CHUNK = 500
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _PARAGRAPH = re.compile(r"\S(?:[^\n]|\n(?![ \t]*(?:\n|$)))*")   # up to a blank line
 
@@ -285,18 +291,33 @@ def article_page(article, facts, title: str, previous: str | None = None,
 """
 
 
+def _facts_by_article(facts: pd.DataFrame, ids: list[str]) -> Iterator[list]:
+    """Give, for each article of `ids` in turn, the rows of its facts; only CHUNK articles'
+    rows are held at once, so a large corpus's pages take little memory."""
+    where = facts["article_id"].map({a: i for i, a in enumerate(ids)})
+    known = np.flatnonzero(where.notna().to_numpy())
+    position = where.to_numpy(dtype="float64")[known].astype("int64")
+    order = np.argsort(position, kind="stable")
+    bounds = np.searchsorted(position[order], np.arange(len(ids) + 1))
+    columns = [c for c in FACT_FIELDS if c in facts.columns]
+    for first in range(0, len(ids), CHUNK):
+        last = min(first + CHUNK, len(ids))
+        low = bounds[first]
+        rows = list(facts.iloc[known[order[low:bounds[last]]]][columns].itertuples(index=False))
+        for i in range(first, last):
+            yield rows[bounds[i] - low:bounds[i + 1] - low]
+
+
 def write_article_pages(corpus, folder: Path, title: str) -> list[Path]:
     """Write each article's page of `corpus` into `folder` (the report's `articles/`, in a
     build's staging folder), linking the index of the report `title`; give the pages' paths,
     in the articles' order."""
-    by_article: dict[str, list] = {}
-    for fact in _in_order(corpus.facts):
-        by_article.setdefault(fact.article_id, []).append(fact)
     ids = list(corpus.articles["article_id"])
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for i, article in enumerate(corpus.articles.itertuples(index=False)):
-        page = article_page(article, by_article.get(article.article_id, []), title,
+    for i, (article, facts) in enumerate(zip(corpus.articles.itertuples(index=False),
+                                             _facts_by_article(corpus.facts, ids))):
+        page = article_page(article, facts, title,
                             ids[i - 1] if i > 0 else None, ids[i + 1] if i + 1 < len(ids) else None)
         path = folder / page_name(article.article_id)
         # a plain write: the staging folder is swapped in whole, file by file, once written
