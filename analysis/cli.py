@@ -86,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where the tables go (default: data/processed/, or a folder beside "
                             "the reports for another corpus)")
     build.add_argument("--reports", type=Path, default=config.REPORTS, metavar="DIR",
-                       help="where the HTML goes (default: reports/)")
+                       help="where the HTML goes (default: reports/, or for another corpus a "
+                            "folder of its own in it, named by the articles folder and a short "
+                            "hash of its path: reports/<folder>-<hash>/)")
     build.add_argument("--jobs", type=_count, default=None, metavar="N",
                        help="notebooks executed at once (default: all cores)")
     build.add_argument("--facts", type=Path, default=None, metavar="FILE",

@@ -7,6 +7,7 @@ notebook goes into the report beside its page (`pages`), the index leads to them
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -18,11 +19,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import config
+from . import article_pages
 from . import pages as report_pages
 from . import staging
 from .index import index_page
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+REPORT_TITLE = "Air war workbook"
 KERNEL = "airwar"         # the project's environment, registered by scripts/setup.sh
 CELL_TIMEOUT = 600
 
@@ -30,6 +33,33 @@ CELL_TIMEOUT = 600
 def notebook_paths(folder: Path = config.NOTEBOOKS) -> list[Path]:
     """Give the workbook's notebooks in reading order."""
     return sorted(folder.glob(NOTEBOOK_GLOB))
+
+
+def corpus_folder(articles: Path, facts: Path | None = None) -> str:
+    """Give the name of the folder in reports/ of a corpus other than the default one: the
+    articles folder's name (and the facts file's, when one is given) and a short hash of
+    their resolved paths, so that two folders of one name never share a report."""
+    articles = Path(articles).resolve()
+    facts = Path(facts).resolve() if facts is not None else None
+    key = str(articles) + ("" if facts is None else f"\0{facts}")
+    digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return f"{articles.name}{'' if facts is None else f'-{facts.stem}'}-{digest}"
+
+
+def _shown_path(path: Path) -> str:
+    """Give `path` relative to the project when inside it, else whole."""
+    try:
+        return str(path.relative_to(config.ROOT))
+    except ValueError:
+        return str(path)
+
+
+def corpus_label(articles: Path, facts: Path | None = None) -> str:
+    """Give a corpus as the title of its report names it: its folder's name and where it is,
+    and the facts file it was read with, if any ("wide (../shared/corpus/wide)")."""
+    articles = Path(articles).resolve()
+    label = f"{articles.name} ({_shown_path(articles)})"
+    return label if facts is None else f"{label}, facts of {_shown_path(Path(facts).resolve())}"
 
 
 def _parameter_cell(params: dict) -> str:
@@ -129,7 +159,10 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
         return path.name, time.perf_counter() - started, "stopped"
     for cell in nb.cells:                                   # no run times in the saved notebook
         cell.metadata.pop("execution", None)
-    body = report_pages.export_html(nb, report_pages.nb_title(nb, path.stem), links)
+    page_title = report_pages.nb_title(nb, path.stem)
+    if links and links.get("corpus"):
+        page_title += f" · {links['corpus']}"
+    body = report_pages.export_html(nb, page_title, links)
     write_text(body, html_out)
     if error is None:
         for out in [ipynb_out] if isinstance(ipynb_out, Path) else ipynb_out or []:
@@ -159,8 +192,9 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     paths = notebooks or notebook_paths()
     params = None if default else {"ARTICLES": str(articles), "PROCESSED": str(processed)}
     jobs = max(1, min(jobs or cores, len(paths)))
-    title = "Air war workbook" + ("" if default else f": {articles.name}")
-    links = report_pages.page_links(paths, title)
+    label = None if default else corpus_label(articles, facts)
+    title = REPORT_TITLE + ("" if label is None else f": {label}")
+    links = report_pages.page_links(paths, title, label)
     failures = []
     kernels = Kernels()
     # the longest notebooks first, so the last one to start is a short one
@@ -174,6 +208,8 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
         # a bar over the notebooks on a terminal (unless --no-progress), a line each anyway
         shown = progress is not False and is_terminal(sys.stderr)
         try:
+            # while the kernels run: this thread would only wait for them
+            article_pages.write_article_pages(corpus, pages / article_pages.FOLDER, title)
             with Progress(len(paths), "notebooks", "notebook", shown) as bar:
                 for future in futures:
                     name, seconds, error = future.result()
@@ -201,8 +237,11 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
     """Build the tables, the executed notebooks and the HTML report; give the exit status.
 
     With `facts`, every notebook runs on that facts table (corrected by hand, or labelled in
-    FACTS.md's gold format) instead of the extracted one; its report and tables go to
-    their own folders (`reports/<articles>-<facts file>/`), never over the default ones.
+    FACTS.md's gold format) instead of the extracted one. The report of a corpus other than
+    the default one (or of a facts file) goes, unless `reports` names another folder, to a
+    folder of its own in reports/ (`corpus_folder`: `<articles>-<hash>/`, or
+    `<articles>-<facts file>-<hash>/`), its tables in that folder's `data/`, never over
+    another corpus's; its titles name it (`corpus_label`).
 
     Everything is written to staging folders first and swapped in only when every notebook
     ran: a failed or interrupted build leaves the previous tables and report as they were,
@@ -214,7 +253,7 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
     default = articles == config.ARTICLES.resolve() and facts is None
     reports = Path(reports).resolve()
     if not default and reports == config.REPORTS.resolve():
-        reports = reports / (articles.name + (f"-{facts.stem}" if facts else ""))
+        reports = reports / corpus_folder(articles, facts)
     processed = Path(processed).resolve() if processed else (
         config.PROCESSED if default else reports / "data")
     with staging.locked([reports, processed]):

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .. import config
 from . import pages
+from .article_pages import article_href
 from .display import counted, pct
 
 WEAPON_ORDER = ["missiles", "drones"]
@@ -255,14 +256,16 @@ def index_page(notebooks: list[Path], corpus, title: str, tables: list[str] | No
     from the index file beside `articles`), one line per notebook with its key finding
     (computed from the tables in `tables_dir`), links to each notebook's page and executed
     notebook, to every table the build wrote (`tables`, in `tables_folder` relative to the
-    page), the sources and their licences, and the list of articles."""
+    page), the sources and their licences, and the list of articles, each linked to its page
+    (`article_pages`)."""
     known = outlets(articles)
     by_article = dict(zip(known["article_id"], known["outlet"])) if known is not None else {}
     lines = findings(notebooks, tables_dir, corpus)
     counts = corpus.facts.groupby("article_id").size()
     outlet_head = '<th scope="col">outlet</th>' if known is not None else ""
     rows = "\n".join(
-        f"<tr><td>{_e(a.article_id)}</td><td>{a.published:%Y-%m-%d}</td>"
+        f'<tr><td><a href="{_e(article_href(a.article_id))}">{_e(a.article_id)}</a></td><td>'
+        f"{a.published:%Y-%m-%d}</td>"
         + (f"<td>{_e(by_article.get(a.article_id, ''))}</td>" if known is not None else "")
         + f"<td>{_e(a.headline)}</td><td>{int(counts.get(a.article_id, 0))}</td></tr>"
         for a in corpus.articles.itertuples())
@@ -299,6 +302,8 @@ one click away.</p>
 <h2 id="sources-and-licences">Sources and licences</h2>
 {sources_section(notebooks)}
 <h2>Corpus</h2>
+<p>Each article's page shows its text with every number the facts table reads marked in
+place, coloured by metric, what was read in it on hover.</p>
 <table id="corpus">
 <caption>Articles read</caption>
 <thead><tr><th scope="col">article</th><th scope="col">published</th>{outlet_head}<th scope="col">headline</th><th scope="col">facts</th></tr></thead>

@@ -9,7 +9,8 @@ a style.
 
 Each cell is shown as escaped text: counts as integers with thousands separators, other
 numbers to three decimals, missing values blank. The only markup in a cell is a `Marked`
-value's (a quote with its number in `<mark>`), which is built from escaped text.
+value's (a quote with its number in `<mark>`, linked to the fact in its article), which is
+built from escaped text.
 """
 from __future__ import annotations
 
@@ -51,6 +52,8 @@ _CSS = (f"{_T} td, {_T} th {{ text-align: left; vertical-align: top; }} "
         f"{_T} mark {{ background: #fff3b0; color: inherit; padding: 0 .1em; }} "
         "div.dt-container .dt-layout-table > .dt-layout-cell { overflow-x: auto; }")
 
+LINK_TITLE = "This fact in its article"
+
 _ids = itertools.count(1)
 
 
@@ -66,10 +69,12 @@ class Marked(str):
         return value
 
 
-def mark(text: str, start: int, end: int) -> Marked:
-    """Give `text` escaped, with `text[start:end]` in <mark>."""
-    return Marked(f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>"
-                  f"{html.escape(text[end:])}", text)
+def mark(text: str, start: int, end: int, href: str | None = None) -> Marked:
+    """Give `text` escaped, with `text[start:end]` in <mark> (a link to `href`, if given)."""
+    marked = f"<mark>{html.escape(text[start:end])}</mark>"
+    if href is not None:
+        marked = f'<a href="{html.escape(href)}" title="{LINK_TITLE}">{marked}</a>'
+    return Marked(f"{html.escape(text[:start])}{marked}{html.escape(text[end:])}", text)
 
 
 def _number_in_quote(quote: str, number: str, before: str) -> int:
@@ -83,19 +88,29 @@ def _number_in_quote(quote: str, number: str, before: str) -> int:
     return places[0] if places else -1
 
 
-def marked_quotes(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+def marked_quotes(facts: pd.DataFrame, articles: pd.DataFrame, linked: bool = True) -> pd.Series:
     """Give each fact's whole quote, escaped, with its number marked where the quote holds it
-    (a `Marked` value each, indexed as `facts`)."""
+    (a `Marked` value each, indexed as `facts`); unless not `linked`, the number (or, where
+    the quote does not hold it, the quote) links to the fact's mark on its article's page
+    (`article_pages`, in the report)."""
+    from .article_pages import fact_href
     texts = dict(zip(articles["article_id"], articles["text"]))
     marked = []
-    for quote, number, article, start in zip(facts["quote"], facts["number_text"],
-                                             facts["article_id"], facts["start"]):
+    for quote, number, article, start, fact in zip(facts["quote"], facts["number_text"],
+                                                   facts["article_id"], facts["start"],
+                                                   facts["fact_id"]):
         text = texts.get(article, "")
+        href = fact_href(article, fact) if linked else None
         number = " ".join(str(number).split())
         before = " ".join(text[max(0, start - 4 * len(quote) - 200):start].split())
         place = _number_in_quote(quote, number, before)
-        marked.append(mark(quote, place, place + len(number)) if place >= 0
-                      else Marked(html.escape(quote), quote))
+        if place >= 0:
+            marked.append(mark(quote, place, place + len(number), href))
+        elif href is not None:
+            marked.append(Marked(f'<a href="{html.escape(href)}" title="{LINK_TITLE}">'
+                                 f"{html.escape(quote)}</a>", quote))
+        else:
+            marked.append(Marked(html.escape(quote), quote))
     return pd.Series(marked, index=facts.index, dtype=object, name="quote")
 
 

@@ -78,14 +78,15 @@ def _with_alts(nb, title: str):
     return nb
 
 
-def page_links(paths: list[Path], report_title: str) -> dict[str, dict]:
+def page_links(paths: list[Path], report_title: str, corpus: str | None = None) -> dict[str, dict]:
     """Give, for each notebook (by file name), what its page links: the index, the notebooks
-    before and after it (href and title, None at either end) and its executed notebook."""
+    before and after it (href and title, None at either end) and its executed notebook; and
+    the corpus its title names after its own (None for the default corpus)."""
     pages = [{"href": p.with_suffix(".html").name, "title": title(p)} for p in paths]
     return {p.name: {"index": {"href": INDEX, "title": report_title},
                      "previous": pages[i - 1] if i > 0 else None,
                      "next": pages[i + 1] if i + 1 < len(pages) else None,
-                     "notebook": p.name}
+                     "notebook": p.name, "corpus": corpus}
             for i, p in enumerate(paths)}
 
 

@@ -142,9 +142,10 @@ def watched_page(context, local: str):
     return page, watch
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page PNG of `page` as reports/screenshots/NAME.png; give its path."""
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """Save a PNG of `page` (the whole page, or what the window shows) as
+    reports/screenshots/NAME.png; give its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

@@ -3,7 +3,7 @@
 Every page loads without errors, dialogs or requests leaving the server; the index links
 every notebook and lists the corpus; charts are drawn and tables shown; every image has a
 text alternative; the weapon colours stay apart in greyscale; article text full of markup
-shows as text and never runs. Full-page screenshots land in reports/screenshots/.
+shows as text and never runs, on the index, the notebooks' pages and the articles' own. Full-page screenshots land in reports/screenshots/.
 """
 from __future__ import annotations
 
@@ -247,7 +247,9 @@ def _tables_script(text: str) -> bool:
 
 
 def test_markup_in_articles_shows_as_text_and_never_runs(context, hostile_site):
-    for name in ["index.html"] + [p.with_suffix(".html").name for p in NOTEBOOKS]:
+    from analysis.presentation.article_pages import page_name
+    pages = [f"articles/{page_name(n)}" for n in HOSTILE_NAMES]
+    for name in ["index.html"] + [p.with_suffix(".html").name for p in NOTEBOOKS] + pages:
         page, watch = watched_page(context, hostile_site)
         page.goto(hostile_site + name, wait_until="load")
         page.wait_for_timeout(200)                        # let any injected handler fire
@@ -261,13 +263,18 @@ def test_markup_in_articles_shows_as_text_and_never_runs(context, hostile_site):
         scripts = page.eval_on_selector_all("main script", "all => all.map(s => s.textContent)")
         assert all(_tables_script(s) for s in scripts), (name, [s[:200] for s in scripts])
         assert page.locator("strong:text-is('bold'), b:text-is('bold')").count() == 0, name
-        if name in ("index.html", "01_corpus_and_facts.html"):
+        if name in ["index.html", "01_corpus_and_facts.html"] + pages:
             text = page.inner_text("main")
             assert "<script>alert(1)</script>" in text, name
             assert '<img src=x onerror="alert(2)">' in text, name
             assert "**bold** [link](jav" in text, name
-            for article_id in HOSTILE_NAMES:
+            named = [HOSTILE_NAMES[pages.index(name)]] if name in pages else HOSTILE_NAMES
+            for article_id in named:
                 assert article_id in text, (name, article_id)
+        if name in pages:                         # the body too, its numbers marked
+            assert "<script>alert(4); console.log('injected-4')</script>" in text
+            assert "<iframe src=\"javascript:alert(8)\"></iframe>" in text
+            assert page.locator("article#text mark.fact").count() >= 2, name
         if name == "01_corpus_and_facts.html":
             facts = page.locator(".jp-OutputArea-output table").filter(has_text="officials said")
             assert "Russia launched 12 drones at Kyiv overnight, officials said. <script>alert(4" \

@@ -13,6 +13,7 @@ import nbformat
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.presentation.build import notebook_paths
 from tests.helpers import SHARED_CORPUS, needs_shared, run_cli, run_signalled
 
@@ -61,6 +62,9 @@ def test_build_reruns_on_another_corpus_reproducibly(tmp_path, seeds_dir):
     second = reports
     index = (first / "index.html").read_text(encoding="utf-8")
     assert "extra" in index and all(f"{p.stem}.html" in index for p in NOTEBOOKS)
+    # each article's page, linked from the index (and compared below with the others)
+    assert 'href="articles/extra.html"' in index
+    assert 'id="fact-' in (first / "articles" / "extra.html").read_text(encoding="utf-8")
     for path in sorted(first.rglob("*")):
         if path.is_file():
             twin = second / path.relative_to(first)
@@ -98,6 +102,59 @@ def test_a_failed_build_leaves_the_previous_report_whole(tmp_path, seeds_dir):
                  notebooks=[NOTEBOOKS[-1], broken]) == 1
     assert (_tree(reports), _tree(processed)) == before
     assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+
+
+def test_a_corpus_s_report_folder_is_named_by_its_folder_and_path(tmp_path):
+    from analysis.presentation.build import corpus_folder, corpus_label
+    one, two = tmp_path / "a" / "articles", tmp_path / "b" / "articles"
+    names = {corpus_folder(one), corpus_folder(two), corpus_folder(one, tmp_path / "f.csv"),
+             corpus_folder(one, tmp_path / "g" / "f.csv")}
+    assert len(names) == 4 and all(re.fullmatch(r"articles(-f)?-[0-9a-f]{8}", n) for n in names)
+    assert corpus_folder(one) == corpus_folder(tmp_path / "a" / "x" / ".." / "articles")
+    assert corpus_label(one) == f"articles ({one})" != corpus_label(two)
+    assert corpus_label(config.ROOT / "data" / "other") == "other (data/other)"
+    assert corpus_label(one, tmp_path / "f.csv") == f"articles ({one}), facts of {tmp_path / 'f.csv'}"
+
+
+@pytest.mark.slow
+def test_two_corpora_of_one_folder_name_never_share_a_report(tmp_path, monkeypatch, seeds_dir):
+    from analysis.presentation import build as builder
+    reports = tmp_path / "reports"
+    monkeypatch.setattr(config, "REPORTS", reports)           # the default folders
+    monkeypatch.setattr(config, "PROCESSED", tmp_path / "processed")
+    corpora = []
+    for parent, drones in (("a", 20), ("b", 30)):
+        folder = tmp_path / parent / "articles"
+        folder.mkdir(parents=True)
+        (folder / "night.txt").write_text(f" date 2026-02-04 Drones\n\nRussia launched {drones} "
+                                          f"drones at Odesa overnight.\n", encoding="utf-8")
+        corpora.append((folder, drones))
+    one = NOTEBOOKS[:1]
+    assert builder.build(corpora[0][0], reports=reports, notebooks=one) == 0
+    first = _tree(reports)
+    assert builder.build(corpora[1][0], reports=reports, notebooks=one) == 0
+    assert {k: v for k, v in _tree(reports).items() if k in first} == first     # left whole
+    folders = sorted(p for p in reports.iterdir())
+    assert [p.name for p in folders] == sorted(builder.corpus_folder(f) for f, _ in corpora)
+    for folder, drones in corpora:
+        report = reports / builder.corpus_folder(folder)
+        facts = pd.read_parquet(report / "data" / "facts.parquet")
+        assert list(facts["value"]) == [drones]                  # its own tables, beside it
+        title = f"Air war workbook: articles ({folder})"
+        index = (report / "index.html").read_text(encoding="utf-8")
+        assert f"<title>{title}</title>" in index and f"<h1>{title}</h1>" in index
+        page = (report / f"{one[0].stem}.html").read_text(encoding="utf-8")
+        assert f"<title>Corpus and facts · articles ({folder})</title>" in page
+        assert f"{title}: index</a>" in page
+        assert f"Drones · {title}</title>" in (report / "articles" / "night.html").read_text()
+    # the default corpus keeps reports/ itself, and its titles
+    both = _tree(reports)
+    assert builder.build(seeds_dir, reports=reports, notebooks=one) == 0
+    assert {k: v for k, v in _tree(reports).items() if k in both} == both
+    assert (tmp_path / "processed" / "facts.parquet").exists()
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "<title>Air war workbook</title>" in index
+    assert "<title>Corpus and facts</title>" in (reports / f"{one[0].stem}.html").read_text()
 
 
 def test_a_second_build_into_the_same_folders_stops_at_once(tmp_path, seeds_dir):

@@ -50,13 +50,15 @@ def test_the_facts_table_holds_every_fact_with_its_number_marked_in_the_whole_qu
     assert len(rows) == len(facts) > interactive.PAGE_LENGTH
     for row, fact in zip(rows, facts.itertuples()):
         quote = row[-1]
-        assert re.sub(r"</?mark>", "", quote) == html.escape(fact.quote)     # whole, escaped
+        assert re.sub(r"</?mark>|<a [^>]*>|</a>", "", quote) == html.escape(fact.quote)  # whole, escaped
         assert quote.count("<mark>") == 1, quote
-    # two facts of one sentence, each with its own "two" marked
+    # two facts of one sentence, each with its own "two" marked and linked to its article
     wounded = facts.index[(facts["metric"] == "wounded") & facts["quote"].str.startswith("At least two")]
     kyiv, kharkiv = (rows[facts.index.get_loc(i)][-1] for i in wounded)
-    assert kyiv.startswith("At least <mark>two</mark> people")
-    assert "and <mark>two</mark> others" in kharkiv and "At least two people" in kharkiv
+    link = '<a href="articles/000_26531b05a6b6a6d3.html#fact-{}-wounded" title="This fact in its article">'
+    assert kyiv.startswith("At least " + link.format(895) + "<mark>two</mark></a> people")
+    assert "and " + link.format(938) + "<mark>two</mark></a> others" in kharkiv
+    assert "At least two people" in kharkiv
 
 
 def test_markup_in_a_cell_or_a_heading_is_text():
