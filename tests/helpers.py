@@ -48,3 +48,31 @@ def run_signalled(args: list[str], sig: int, after: float, tmpdir: Path | None =
     time.sleep(0.5)
     left = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
     return subprocess.CompletedProcess(args, proc.returncode, out, err), left
+
+
+def chart_inputs() -> dict[str, tuple]:
+    """Each chart function of analysis.presentation.plots with the data its notebook draws it
+    from: the default corpus and the Air Force record."""
+    from analysis.analyses import cold, interceptions, nights, record_check, territory_gains
+    from analysis.extraction import corpus
+    from analysis.records import airforce, territory
+
+    loaded = corpus.load_corpus([config.ARTICLES])
+    facts = loaded.facts
+    attacks, _ = airforce.load_attacks_with_issues()
+    nightly = airforce.nightly(attacks)
+    every = nights.nights_table(facts, loaded.articles, attacks)
+    checked = sorted(set(record_check.crosscheck(facts, attacks)["night"]))
+    night = checked[-1] if checked else str(nightly["night"].max().date())   # as notebook 02
+    gains = territory_gains.article_series(facts, loaded.articles)
+    points = cold.pair(cold.temperatures(facts), cold.heating_outages(facts))
+    return {
+        "interception_chart": (interceptions.interceptions(facts),),
+        "cold_chart": (points,),
+        "territory_series": (territory.load_territory(), gains),
+        "nights_timeline": (nightly, nights.marked_nights(every)),
+        "outages_timeline": (cold.outages(facts), cold.temperatures(facts)),
+        "rate_over_time": (nightly, record_check.largest(nightly, "all", n=5)),
+        "size_distribution": (nightly, night),
+        "class_rates": (record_check.class_rates(nightly, night),),
+    }

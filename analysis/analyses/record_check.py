@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..records import airforce
+from .interceptions import wilson
 
 # the articles' units and the record's groups
 WEAPON_GROUP = {"missiles": "missiles", "drones": "drone"}
@@ -86,18 +87,26 @@ def standing(nightly: pd.DataFrame, night) -> pd.DataFrame:
 
 
 def class_rates(nightly: pd.DataFrame, night) -> pd.DataFrame:
-    """Give the destroyed rate per weapon class over the whole record and on `night`."""
+    """Give the destroyed rate per weapon class over the whole record and on `night`, each
+    with its 95% Wilson interval (`record_low`, `record_high`, `night_low`, `night_high`)."""
     classes = [c for c in airforce.CLASSES if c != "other"]
     sub = nightly[nightly["weapon_class"].isin(classes)]
     total = sub.groupby("weapon_class")[["launched", "destroyed"]].sum()
     this = sub[sub["night"] == pd.Timestamp(night)].set_index("weapon_class")[["launched", "destroyed"]]
     out = pd.DataFrame({
         "record_launched": total["launched"].astype("float64"),
-        "record_rate": total["destroyed"].astype("float64") / total["launched"].astype("float64"),
+        "record_destroyed": total["destroyed"].astype("float64"),
         "night_launched": this["launched"].astype("float64"),
         "night_destroyed": this["destroyed"].astype("float64"),
     })
-    out["night_rate"] = out["night_destroyed"] / out["night_launched"]
-    out = out[out["night_launched"] > 0].reset_index()
+    out = out[out["night_launched"] > 0]
+    for scope in ("record", "night"):
+        destroyed, launched = out[f"{scope}_destroyed"], out[f"{scope}_launched"]
+        out[f"{scope}_rate"] = destroyed / launched
+        bounds = [wilson(d, n) for d, n in zip(destroyed, launched)]
+        out[f"{scope}_low"] = [low for low, _ in bounds]
+        out[f"{scope}_high"] = [high for _, high in bounds]
+    out = out[[f"{scope}_{c}" for scope in ("record", "night")
+               for c in ("launched", "destroyed", "rate", "low", "high")]].reset_index()
     order = {c: i for i, c in enumerate(airforce.CLASSES)}
     return out.sort_values("weapon_class", key=lambda s: s.map(order)).reset_index(drop=True)

@@ -1,5 +1,6 @@
-"""Display helpers for the notebooks: their one opening call, the tables they show (every one
-through `table` or `screen`, interactive: see `interactive`), prose from the data."""
+"""Display helpers for the notebooks: their one opening call (which also sets the charts'
+theme, see `style`), the tables they show (every one through `table` or `screen`,
+interactive: see `interactive`), prose from the data."""
 from __future__ import annotations
 
 import html
@@ -59,7 +60,10 @@ def _plain_index(frame: pd.DataFrame) -> bool:
 
 
 def setup() -> None:
-    """Set pandas display options so no table runs past a screen."""
+    """Set pandas display options so no table runs past a screen, and the charts' one theme
+    and palette (`style.apply`); gives nothing."""
+    from . import style
+    style.apply()
     pd.set_option("display.max_rows", SCREEN_ROWS)
     pd.set_option("display.min_rows", 10)
     pd.set_option("display.max_columns", 20)

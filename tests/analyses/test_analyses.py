@@ -1,4 +1,4 @@
-"""Statistics, agreement, claim checks and charts, on the default corpus and crafted facts."""
+"""Statistics, agreement and claim checks, on the default corpus and crafted facts."""
 from __future__ import annotations
 
 import math
@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from analysis.analyses import agreement, claims, interceptions
-from analysis.presentation import plots
 from analysis.extraction.corpus import load_corpus
 from analysis.reading.fact_table import FactColumns, facts_frame
 from analysis.extraction.extractor import extract_article
@@ -110,18 +109,6 @@ def test_ratio_words(corpus):
     sentences = corpus.sentences.copy()
     sentences["text"] = sentences["text"].str.replace("almost twice", "three times", regex=False)
     assert claims.ratio_words(sentences, corpus.facts, corpus.articles)["result"].tolist() == ["fail"]
-
-
-def test_charts_have_titles_labels_and_source(corpus):
-    fig = plots.interception_chart(interceptions.interceptions(corpus.facts))
-    ax = fig.axes[0]
-    assert ax.get_title(loc="left") and "%" in ax.get_xlabel() and ax.get_ylabel()
-    assert any(t.get_text().startswith("Source:") for t in fig.texts)
-    # palette stays distinguishable in greyscale: luminance of the weapon colours differs
-    from matplotlib.colors import to_rgb
-    lum = sorted(0.299 * r + 0.587 * g + 0.114 * b
-                 for r, g, b in map(to_rgb, plots.WEAPON_COLORS.values()))
-    assert min(b - a for a, b in zip(lum, lum[1:])) > 0.1
 
 
 def test_a_conversion_passes_within_the_rounding_the_text_uses():

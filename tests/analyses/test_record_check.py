@@ -6,7 +6,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis.analyses import record_check
+from analysis.analyses import interceptions, record_check
 from analysis.extraction.corpus import load_corpus
 from analysis.records import airforce, quality
 
@@ -68,3 +68,18 @@ def test_standing_and_class_rates(facts, record):
     assert rates.loc["ballistic missile", "record_rate"] < rates.loc["drone", "record_rate"]
     biggest = record_check.largest(nightly, "all", n=3)
     assert biggest["launched"].is_monotonic_decreasing
+
+
+def test_class_rates_carry_their_wilson_intervals(facts, record):
+    _, nightly = record
+    night = record_check.article_counts(facts)["night"].iloc[0]
+    rates = record_check.class_rates(nightly, night)
+    assert len(rates) >= 2
+    for scope in ("record", "night"):
+        low, rate, high = rates[f"{scope}_low"], rates[f"{scope}_rate"], rates[f"{scope}_high"]
+        assert ((low <= rate) & (rate <= high) & (low >= 0) & (high <= 1)).all(), scope
+        assert list(zip(low, high)) == [interceptions.wilson(d, n) for d, n in
+                                        zip(rates[f"{scope}_destroyed"], rates[f"{scope}_launched"])]
+    # the whole record's thousands of weapons pin a class's rate down far closer than one night
+    widths = lambda scope: rates[f"{scope}_high"] - rates[f"{scope}_low"]  # noqa: E731
+    assert (widths("record") < widths("night")).all()

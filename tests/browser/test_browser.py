@@ -7,7 +7,6 @@ shows as text and never runs, on the index, the notebooks' pages and the article
 """
 from __future__ import annotations
 
-import inspect
 import re
 from urllib.parse import urljoin
 
@@ -157,54 +156,6 @@ def test_every_image_has_a_text_alternative(context, site, path):
     titles = [plots.TITLES[name] for cell in nb.cells if cell.cell_type == "code"
               for name in re.findall(r"\bplots\.(\w+)\(", cell.source) if name in plots.TITLES]
     assert sorted(alts) == sorted(f"Chart: {t}" for t in titles)
-
-
-def _chart_inputs():
-    """Each chart function of analysis.plots with the data its notebook draws it from."""
-
-    from analysis.analyses import cold, interceptions, nights, record_check, territory_gains
-    from analysis.extraction import corpus
-    from analysis.records import airforce, territory
-
-    loaded = corpus.load_corpus([config.ARTICLES])
-    facts = loaded.facts
-    attacks, _ = airforce.load_attacks_with_issues()
-    nightly = airforce.nightly(attacks)
-    night = str(nightly["night"].max().date())
-    gains = territory_gains.article_series(facts, loaded.articles)
-    every = nights.nights_table(facts, loaded.articles, attacks)
-    points = cold.pair(cold.temperatures(facts), cold.heating_outages(facts))
-    return {
-        "interception_chart": (interceptions.interceptions(facts),),
-        "cold_chart": (points,),
-        "territory_series": (territory.load_territory(), gains),
-        "nights_timeline": (nightly, nights.marked_nights(every)),
-        "outages_timeline": (cold.outages(facts), cold.temperatures(facts)),
-        "rate_over_time": (nightly, record_check.largest(nightly, "all", n=5)),
-        "size_distribution": (nightly, night),
-        "class_rates": (record_check.class_rates(nightly, night),),
-    }
-
-
-def test_every_chart_has_its_title_axis_labels_and_source():
-    import matplotlib.pyplot as plt
-
-    drawing = {name for name, fn in inspect.getmembers(plots, inspect.isfunction)
-               if fn.__module__ == plots.__name__ and "plt.subplots" in inspect.getsource(fn)}
-    assert drawing == set(plots.TITLES), "every chart function needs its title in plots.TITLES"
-    inputs = _chart_inputs()
-    for name, args in inputs.items():
-        fig = getattr(plots, name)(*args)
-        try:
-            titles = {ax.get_title(loc="left") for ax in fig.axes} | {fig.get_suptitle()}
-            assert plots.TITLES[name] in titles, (name, titles)
-            for ax in fig.axes:
-                assert ax.get_xlabel().strip() and ax.get_ylabel().strip(), name
-            assert any(t.get_text().startswith("Source:") for t in fig.texts), name
-        finally:
-            plt.close(fig)
-    # a corpus with no temperature still gets its (empty) chart, not an error
-    plt.close(plots.cold_chart(inputs["cold_chart"][0].iloc[0:0]))
 
 
 # --- article text full of markup -----------------------------------------------------------
