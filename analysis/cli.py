@@ -223,7 +223,7 @@ def _on_sigterm(signum, frame) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; give the exit status (130 after Ctrl-C, 143 after SIGTERM)."""
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         from .reading.articles import ArticleError
         args = build_parser().parse_args(argv)
@@ -250,3 +250,4 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)

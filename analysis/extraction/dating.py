@@ -17,7 +17,6 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:" + "|".join(language.CLAUSE_WOR
 _LIST_BREAK = re.compile(r"[;:—–()]|\b(?:" + "|".join(language.CLAUSE_WORDS) + r"|said|says)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:total|in all|overall|cumulative)\b", re.I)
 _AS_OF = re.compile(r"\bas of\s+$", re.I)
-_TOLLS = ("killed", "wounded")
 _CONVERSION = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|nearly\s+|around\s+)?")
 _BRACKETED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?")
 
@@ -29,7 +28,7 @@ def period_for(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     longer than a month, or None if it states none."""
     m = cand.mention
     found = doc.within_periods(s_start, s_end)
-    if found and metric in _TOLLS:      # "11 victims so far": the toll of the day's attack
+    if found and metric in language.TOLLS:      # "11 victims so far": the toll of the day's attack
         found = [p for p in found if not (p.kind == "span" and
                                           doc.text[p.start:p.end].lower() == "so far")]
     if not found:
@@ -103,7 +102,7 @@ def _period_owners(doc: Sentence, candidates: list[Candidate]) -> dict[int, set[
         converted = owner is not None and other.mention.unit is not None and \
             _CONVERSION.fullmatch(doc.text, candidates[i - 1].mention.text_end, other.mention.start)
         owner = owner if converted else other.index
-        if converted and doc.text[start:start + 1] in ")]":
+        if converted and doc.text.startswith((")", "]"), start):
             start += 1
         for p in periods:
             if start <= p.start < end and not _CLAUSE_BREAK.search(doc.text, start, p.start) or \

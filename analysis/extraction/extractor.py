@@ -298,8 +298,8 @@ def _lead_day(article: Article, spans: list[SentenceSpan], index: int) -> str:
 
 
 # "KYIV, Jan 12 (Reuters) - ", "KYIV, Jan 12 - ": the day the report was filed
-_DATED_LINE = re.compile(r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},\s+(?P<day>(?:" + language.MONTH_NAME +
-                         r")\.?\s+\d{1,2})\b(?:\s*\([^()\n]{1,60}\))?\s*[-–—]", re.I)
+_DATED_LINE = re.compile(r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},\s+(?P<day>(?i:" + language.MONTH_NAME +
+                         r")\.?\s+\d{1,2})\b(?:\s*\([^()\n]{1,60}\))?\s*[-–—]")
 # "..., officials said on Friday": the lead dates the report to the day before publication
 _LEAD_SAID = re.compile(r"\b(?:" + "|".join(language.SOURCE_VERBS) + r")\s+(?:on\s+)?(?P<day>" +
                         "|".join(d.title() for d in language.WEEKDAYS) + r")\b")
@@ -323,8 +323,7 @@ def _report_day(article: Article, spans: list[SentenceSpan]) -> dt.date:
     return before if day == before.isoformat() else article.published
 
 
-_TOLLS = ("killed", "wounded")
-_PAST_DAY = re.compile(r"(?i:(?:in|over|during) (?:the )?(?:past|last) (?:day|24 hours))")
+_PAST_DAY = re.compile(periods.PAST_DAY, re.I)
 
 
 def _toll_day(article: Article) -> str | None:
@@ -405,7 +404,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
     period, metric = facts.column("period"), facts.column("metric")
     for i in range(first, len(period)):
         if period[i] is None:                   # the sentence named no period
-            period[i] = toll_day if toll_day and metric[i] in _TOLLS else fallback
+            period[i] = toll_day if toll_day and metric[i] in language.TOLLS else fallback
         elif period[i] == "":
             period[i] = None                    # a span: no day or month covers the figure
     return facts

@@ -99,7 +99,6 @@ TOWNS: dict[str, tuple[str, ...]] = {
     "Nova Kakhovka": ("Nova Kakhovka",),
     "Kakhovka": ("Kakhovka",),
     "Beryslav": ("Beryslav",),
-    "Kherson": ("Kherson",),
     "Vovchansk": ("Vovchansk",),
     "Lyman": ("Lyman",),
     "Siversk": ("Siversk",),

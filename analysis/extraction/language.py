@@ -159,6 +159,7 @@ NOUNS: dict[str | tuple[str, str], str] = {
 ONE_PERSON = ("driver", "pilot", "father", "mother", "son", "daughter", "husband", "wife",
               "grandmother", "grandfather", "brother", "sister", "worker", "guard", "employee",
               "pensioner", "man", "woman", "boy", "girl", "child", "teenager", "resident")
+TOLLS = ("killed", "wounded")            # the metrics that count casualties
 CASUALTY_VERBS = ("killing", "killed", "injuring", "injured", "wounding", "wounded", "hurting")
 DETERMINERS = ("the", "her", "his", "their")
 

@@ -21,6 +21,8 @@ from typing import NamedTuple
 from .language import MONTH_NAME, MONTHS, WEEKDAYS
 
 _MON = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+# FACTS.md: "in the past day" is the day before the article
+PAST_DAY = r"\b(?:in|over|during) (?:the )?(?:past|last) (?:day|24 hours)\b"
 _MONTH = f"(?P<month>{MONTH_NAME})\\.?"
 THAT_MONTH = "that month"
 
@@ -47,8 +49,7 @@ _PATTERNS = [
                  r"(?P<wd3>" + "|".join(WEEKDAYS) + r")\b|\bovernight\s+(?:into|to)\s+(?P<wd4>"
                  + "|".join(WEEKDAYS) + r")\b"),
     # FACTS.md: "the previous night" and "in the past day" are the day before the article
-    ("yesterday", r"\byesterday\b|\bthe previous night\b|\b(?:in|over|during) (?:the )?(?:past|last) "
-                  r"(?:day|24 hours)\b"),
+    ("yesterday", r"\byesterday\b|\bthe previous night\b|" + PAST_DAY),
     # "last night" is the night that ended on the article's morning, as "overnight"
     ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bovernight\b|\bthis evening\b|"
               r"\blast night\b"),

@@ -129,8 +129,8 @@ _OWNED_BODY = re.compile(
 _WORD_GAP = re.compile(r"\s")
 # a settlement the gazetteer lacks, known by its form after "in": "wounded in Illinivka, three
 # more in Vyshneve", "killed in Rodynske"
-_SETTLEMENT_FORM = re.compile(r"[A-Z][a-z’'\-]{2,}(?:ivka|yivka|ivske|ivsk|ove|eve|yne|ine|ske|"
-                              r"tsk|ytsia|horod|pil|ivtsi|ychi)")
+_SETTLEMENT_FORM = re.compile(r"[A-Z][a-z’'\-]{2,}(?:ivka|yivka|ivske|ivsk|ove|eve|yne|ske|"
+                              r"ytsia|horod|pil|ivtsi|ychi)")
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+$")
 _KINDS_AFTER = (" village", " community", " hromada", " settlement")
 _KIND_AFTER = re.compile(r"\s+(?:village|community|hromada|hromadas|settlement)\b")
@@ -172,6 +172,8 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|especially|notably)\s+(?:i
 
 def _russian_place(text: str, start: int, name: str) -> Place | None:
     """Give the Russian place the capitalised words at `start` name, or None."""
+    if _INSTITUTION_OF.search(text, max(0, start - 40), start):
+        return None                  # "the Ministry of Defence of Russia": no place
     land = _RUSSIAN_LAND.match(text, start)
     if land is not None:
         return Place(start, land.end(), "Russia", _LEVEL["Russia"])

@@ -38,9 +38,10 @@ _NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|been|being|have|has|had|who|whic
                          r"strike|strikes|attack|attacks|building|buildings)\b", re.I)
 # "the official", "the military chief", "The President also": a role that points back to the
 # person a figure was last attributed to (a company or an operator is no person)
-_PERSON_TITLES = "|".join(sorted(TITLE_WORDS - {"company", "operator", "broadcaster", "gov."}))
+# a role one person holds in a story, not one of several mayors or governors
+_PERSON_TITLES = "official|chief|head|spokesman|spokeswoman|spokesperson|president|commander"
 _ROLE_REFERENCE = re.compile(r"(?:the|this)\s+(?:(?:local|regional|city|military|top|senior|"
-                             r"deputy|defen[cs]e|foreign|interior|" + _PERSON_TITLES + r")\s+)*"
+                             r"deputy|defen[cs]e|foreign|interior)\s+)*"
                              r"(?:" + _PERSON_TITLES + r")(?:\s+also)?", re.I)
 _PERSON_AT_END = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}$")
 _INSTITUTION = re.compile(r"\b(?:force|forces|defen[cs]es?|ministry|military|army|command|service|"
@@ -197,6 +198,8 @@ def covering_source(sentence: str, last_named: str | None) -> str | None:
 
 
 # "Death toll rises to 40 - city official", "... without power: Zelensky", "... – DeepState"
+_ROLE_WORDS = TITLE_WORDS | {"officials", "city", "local", "regional", "military", "senior", "top",
+                             "of", "the", "and", "authorities", "police", "ministry", "service"}
 _HEADLINE_SOURCE = re.compile(r"(?:\s[-–—|]|:)\s+(?P<src>[A-Za-z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3})\s*$")
 
 
@@ -208,8 +211,9 @@ def headline_source(headline: str) -> str | None:
     src = match.group("src")
     if src[0].islower() and not any(w in TITLE_WORDS for w in src.lower().split()):
         return None                                   # "Kyiv attack: live updates"
-    if any(w.lower() in NOT_SOURCES or w.lower() in language.STOP_WORDS for w in src.split()):
-        return None
+    if any(w.lower() in NOT_SOURCES or w.lower() in language.STOP_WORDS or
+           w.islower() and w not in _ROLE_WORDS for w in src.split()):
+        return None                       # a clause: "Kyiv: Russian missiles kill three"
     return src
 
 

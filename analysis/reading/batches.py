@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import signal
+from multiprocessing import connection
 from contextlib import closing
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -75,14 +75,20 @@ def _worker_start(initializer: Callable | None, initargs: tuple) -> None:
 
 def _serve(tasks, results, initializer: Callable | None, initargs: tuple) -> None:
     """Run in a worker: compute each task of `tasks` until a None, sending (index, ok,
-    value) to `results`; an exception is sent as the value, not raised."""
+    value) down its own pipe `results`; an exception, or a result that cannot be sent, is
+    sent as an error, not raised."""
     _worker_start(initializer, initargs)
     while (item := tasks.get()) is not None:
         index, (work, *args) = item
         try:
-            results.put((index, True, work(*args)))
+            outcome = (index, True, work(*args))
         except Exception as err:                   # the caller raises it, in task order
-            results.put((index, False, err))
+            outcome = (index, False, err)
+        try:
+            results.send(outcome)
+        except Exception as err:                   # it could not be pickled
+            results.send((index, False, WorkerDied(f"a result could not be sent: {err!r}")))
+    results.close()
 
 
 class WorkerDied(RuntimeError):
@@ -91,44 +97,59 @@ class WorkerDied(RuntimeError):
 
 def _pooled(work: Callable, tasks: Sequence[tuple], workers: int,
             initializer: Callable | None = None, initargs: tuple = ()) -> Iterator:
-    """Give work(*task) for each task, in task order, computed by `workers` processes.
+    """Give work(*task) for each task, in task order, computed by `workers` processes; an
+    error in a task is raised at that task's place.
 
     However the caller stops (an error, Ctrl-C, SIGTERM, or it stops reading), the workers
-    are killed at once and the queued tasks dropped. The caller never takes a lock a worker
-    shares (multiprocessing.Pool's terminate does, and hangs when a worker died holding it)."""
+    are killed at once and the queued tasks dropped. Each worker sends its results down a
+    pipe of its own, which only it can write to, so a worker that dies, even halfway through
+    a result, ends the run with WorkerDied; the caller never takes a lock a worker holds
+    (multiprocessing.Pool's terminate does, and hangs when a worker died holding it)."""
     ctx = multiprocessing.get_context()
-    task_queue, result_queue = ctx.Queue(), ctx.Queue()
-    procs = [ctx.Process(target=_serve, args=(task_queue, result_queue, initializer, initargs),
-                         daemon=True) for _ in range(min(workers, len(tasks)))]
-    for proc in procs:
+    task_queue = ctx.Queue()
+    procs, readers = [], []
+    for _ in range(min(workers, len(tasks))):
+        reader, writer = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_serve, args=(task_queue, writer, initializer, initargs),
+                           daemon=True)
         proc.start()
+        writer.close()             # the worker's alone: its death closes the pipe
+        procs.append(proc)
+        readers.append(reader)
     try:
         for index, task in enumerate(tasks):
             task_queue.put((index, (work, *task)))
         for _ in procs:
             task_queue.put(None)
-        done: dict[int, object] = {}
+        done: dict[int, tuple] = {}
+        open_readers = list(readers)
         for index in range(len(tasks)):
             while index not in done:
-                try:
-                    got, ok, value = result_queue.get(timeout=0.5)
-                except queue.Empty:
-                    if any(proc.exitcode not in (None, 0) for proc in procs):
-                        raise WorkerDied("a worker process ended before its work was done")
-                    continue
-                if not ok:
-                    raise value
-                done[got] = value
-            yield done.pop(index)
+                if not open_readers:
+                    raise WorkerDied("the workers ended before their work was done")
+                for ready in connection.wait(open_readers):
+                    try:
+                        got, ok, value = ready.recv()
+                    except (EOFError, OSError):
+                        open_readers.remove(ready)      # its worker ended, or died mid-result
+                        if any(proc.exitcode not in (None, 0) for proc in procs):
+                            raise WorkerDied("a worker process ended before its work was done")
+                        continue
+                    done[got] = (ok, value)
+            ok, value = done.pop(index)
+            if not ok:
+                raise value
+            yield value
     finally:
         for proc in procs:
             if proc.is_alive():
                 proc.kill()
         for proc in procs:
             proc.join()
-        for q in (task_queue, result_queue):
-            q.cancel_join_thread()
-            q.close()
+        for reader in readers:
+            reader.close()
+        task_queue.cancel_join_thread()
+        task_queue.close()
 
 
 def progress_bar(total: int, progress: bool | None) -> Progress:

@@ -782,7 +782,7 @@ def test_a_statement_says_what_its_author_says():
 def test_the_official_is_the_person_last_named_for_a_figure():
     found = facts("Regional governor Oleh Synehubov said 23 people were wounded in Kharkiv. "
                   "According to the official, 4,000 homes were left without power. "
-                  "The governor also said two children were among the 23.")
+                  "The official also said two children were among the 23.")
     assert {f["source"] for f in found} == {"Oleh Synehubov"}
     found = facts("The company said 4,000 homes were left without power. Kyiv's military "
                   "administration said 12 people were wounded.")
