@@ -83,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--articles", type=Path, default=config.ARTICLES, metavar="DIR",
                        help=f"folder of articles (default: {config.ARTICLES.relative_to(config.ROOT)})")
     build.add_argument("--processed", type=Path, default=None, metavar="DIR",
-                       help="where the tables go (default: data/processed/, or a folder beside "
-                            "the reports for another corpus)")
+                       help="where the tables go (default: data/processed/, or for another "
+                            "corpus data/ in the folder of its report)")
     build.add_argument("--reports", type=Path, default=config.REPORTS, metavar="DIR",
                        help="where the HTML goes (default: reports/, or for another corpus a "
                             "folder of its own in it, named by the articles folder and a short "

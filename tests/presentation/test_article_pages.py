@@ -175,3 +175,16 @@ def test_the_index_and_the_pages_link_each_other(corpus, written):
     assert first.links.count("../index.html") == second.links.count("../index.html") == 2
     assert page_name(corpus.articles["article_id"].iloc[1]) in first.links
     assert page_name(corpus.articles["article_id"].iloc[0]) in second.links
+
+
+def test_pages_are_the_same_whatever_the_order_of_the_facts(corpus, written, tmp_path, monkeypatch):
+    from analysis.reading.tables import Corpus
+    monkeypatch.setattr(article_pages, "CHUNK", 1)               # one article's rows at a time
+    shuffled = corpus.facts.sample(frac=1, random_state=1)
+    last = corpus.articles["article_id"].iloc[-1]
+    without = shuffled[shuffled["article_id"] != last]            # the last article has none
+    paths = write_article_pages(Corpus(corpus.articles, corpus.sentences, without), tmp_path, "Air war workbook")
+    first = paths[0].read_text(encoding="utf-8")
+    assert _Page(first).marks == written[paths[0].name].marks
+    empty = _Page(paths[-1].read_text(encoding="utf-8"))
+    assert empty.marks == [] and "The extractor read no fact in this article." in paths[-1].read_text()
