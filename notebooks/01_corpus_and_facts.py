@@ -42,7 +42,7 @@ screen(facts.pivot_table(index=["metric", "unit"], columns="qualifier", values="
 # %% [markdown]
 # ## Browse the facts
 #
-# Each row is one claim with its qualifier, place, period, source and the quote it came from, the number it reads marked. Search every column in the box above the table, sort by a column's heading, filter a column with the menu beside its heading; the button downloads the rows left, as CSV. In JupyterLab the full table is the variable `facts`.
+# Each row is one claim with its qualifier, place, period, source and the quote it came from, the number it reads marked. In the report, a marked number links to the fact in its article's page, which shows the article's text with every fact marked in place, coloured by metric, what was read in each on hover. Search every column in the box above the table, sort by a column's heading, filter a column with the menu beside its heading; the button downloads the rows left, as CSV. In JupyterLab the full table is the variable `facts`.
 
 # %%
 shown = facts.assign(quote=marked_quotes(facts, articles))

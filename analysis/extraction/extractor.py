@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import datetime as dt
 import math
 import re
 from typing import NamedTuple
@@ -32,6 +31,7 @@ from ..reading.fact_table import FactColumns, FactRow
 from ..reading.sentences import SentenceSpan, sentence_id, sentence_spans
 from . import language, numbers, periods, places
 from .dating import last_month, period_for
+from .days import headline_toll_day, lead_day, report_day
 from .location import location_for
 from .memory import ArticleMemory
 from .parts import mark_parts
@@ -283,66 +283,12 @@ def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:
         source[i] = named[k - 1][1] if k else named[0][1]
 
 
-def _lead_day(article: Article, spans: list[SentenceSpan], index: int) -> str:
-    """Give the day the lead names by a weekday or a relative word (`overnight on Friday`,
-    `on Thursday`, `yesterday`) in the two sentences after sentence `index` (the first with
-    a fact, which names none), else the article's date. A calendar date there is no lead:
-    it dates an earlier event ("injuries suffered on 11 June")."""
-    for _, start, end in spans[index + 1:index + 3]:
-        today = article.published.isoformat()
-        days = [p for p in periods.find_periods(article.text[start:end], article.published)
-                if p.kind == "day" and p.value != today]    # "overnight" is today: no news
-        if days:
-            return days[0].value
-    return article.published.isoformat()
-
-
-# "KYIV, Jan 12 (Reuters) - ", "KYIV, Jan 12 - ": the day the report was filed
-_DATED_LINE = re.compile(r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},\s+(?P<day>(?i:" + language.MONTH_NAME +
-                         r")\.?\s+\d{1,2})\b(?:\s*\([^()\n]{1,60}\))?\s*[-–—]")
-# "..., officials said on Friday": the lead dates the report to the day before publication
-_LEAD_SAID = re.compile(r"\b(?:" + "|".join(language.SOURCE_VERBS) + r")\s+(?:on\s+)?(?P<day>" +
-                        "|".join(d.title() for d in language.WEEKDAYS) + r")\b")
-
-
-def _report_day(article: Article, spans: list[SentenceSpan]) -> dt.date:
-    """Give the day the report speaks from: the day of its dated dateline, or the day before
-    publication when the lead says its sources spoke then; else the publication date."""
-    body = next((s for s in spans if s.section == "body"), None)
-    if body is None or article.published == dt.date.min:
-        return article.published
-    lead = article.text[body.start:body.end]
-    dated = _DATED_LINE.match(lead)
-    found = None
-    if dated:
-        found = periods.find_periods(dated.group("day"), article.published)
-    elif (said := _LEAD_SAID.search(lead)):
-        found = periods.find_periods(said.group("day"), article.published)
-    day = found[0].value if found and found[0].kind in ("day", "date") else None
-    before = article.published - dt.timedelta(days=1)
-    return before if day == before.isoformat() else article.published
-
-
-_PAST_DAY = re.compile(periods.PAST_DAY, re.I)
-
-
-def _toll_day(article: Article) -> str | None:
-    """Give the day a headline's toll "over the past day" counts ("8 killed, 46 injured in
-    Russian attacks over past day"): the casualties the body lists without a day of their
-    own are that day's."""
-    match = _PAST_DAY.search(article.headline)
-    if match is None:
-        return None
-    found = periods.find_periods(match.group(0), article.published)
-    return found[0].value if found else None
-
-
 def extract_article(article: Article, into: FactColumns | None = None) -> FactColumns:
     """Give the facts of one article (columns of schemas.FACTS), appended to `into` when
     given. Relative days ("overnight", "on Monday") count from the day the report speaks
-    from (`_report_day`)."""
+    from (`days.report_day`)."""
     spans = sentence_spans(article)
-    reported = _report_day(article, spans)
+    reported = report_day(article, spans)
     if reported != article.published:
         article = dataclasses.replace(article, published=reported)
     text = article.text
@@ -381,7 +327,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         sentence_rows = _sentence_facts(article, index, span, doc, memory)
         if sentence_rows and memory.default_period is None and span.section == "body":
             days = [p for p in doc.periods if p.kind in ("day", "date")]
-            memory.default_period = days[0].value if days else _lead_day(article, spans, index)
+            memory.default_period = days[0].value if days else lead_day(article, spans, index)
         paragraph.append((index, sentence_rows))
         if sentence_rows:
             last_fact_start = span.start
@@ -400,7 +346,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         for i in range(first, headline_end):
             source[i] = marked
     fallback = memory.default_period or article.published.isoformat()
-    toll_day = _toll_day(article)
+    toll_day = headline_toll_day(article)
     period, metric = facts.column("period"), facts.column("metric")
     for i in range(first, len(period)):
         if period[i] is None:                   # the sentence named no period
