@@ -7,7 +7,6 @@ import time
 import pandas as pd
 import pytest
 
-from analysis import config
 from analysis.reading import schemas
 from tests.helpers import run_signalled, SHARED_CORPUS, needs_shared, run_cli, write_article
 
@@ -187,9 +186,12 @@ def test_extract_ends_promptly_on_a_signal_and_leaves_nothing(tmp_path, sig, sta
 @pytest.mark.parametrize("sig, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 @pytest.mark.parametrize("after", [0.3, 0.6])
 def test_a_signal_while_the_command_line_starts_ends_it_quietly(tmp_path, sig, status, after):
+    from bench.make_corpus import make_corpus
+    corpus = tmp_path / "corpus"
+    make_corpus(300, corpus)                 # long enough that the signal comes before the end
     out = tmp_path / "facts.csv"
     out.write_text("earlier output\n")
-    done, left = run_signalled(["extract", str(config.ARTICLES), "--out", str(out)], sig, after)
+    done, left = run_signalled(["extract", str(corpus), "--out", str(out)], sig, after)
     assert done.returncode == status, done.stderr
     assert "Traceback" not in done.stderr and left == []
     assert out.read_text() == "earlier output\n"
