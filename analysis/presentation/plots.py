@@ -35,6 +35,7 @@ TITLES = {
 RECORD_SOURCE = ("Ukrainian Air Force reports via P. Ivaniuk, Massive Missile Attacks on Ukraine "
                  "(Kaggle, CC BY-NC-SA 4.0); national command only")
 MAX_ROWS = 25      # rows of a chart beyond which only the largest are drawn
+style.apply_if_asked()         # the opening call ran before matplotlib was loaded
 WEAPONS = (("missiles", "missiles"), ("drones", "drone"))   # (weapon, the record's class)
 
 

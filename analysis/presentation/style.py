@@ -12,6 +12,7 @@ separators (`count`); every legend sits outside the data (`legend_outside`).
 """
 from __future__ import annotations
 
+import sys
 from typing import Iterable
 
 from cycler import cycler
@@ -61,11 +62,25 @@ THEME = {
 }
 
 
+_asked = False                   # whether the opening call asked for the theme
+
+
 def apply() -> None:
     """Set the workbook's theme and palette for every chart drawn after (matplotlib's rc
-    settings, which seaborn's functions follow); gives nothing."""
-    import matplotlib
-    matplotlib.rcParams.update(THEME)
+    settings, which seaborn's functions follow); gives nothing. Before matplotlib is loaded
+    (a notebook that draws no chart never loads it) the theme is set when `plots` loads it."""
+    global _asked
+    _asked = True
+    matplotlib = sys.modules.get("matplotlib")
+    if matplotlib is not None:
+        matplotlib.rcParams.update(THEME)
+
+
+def apply_if_asked() -> None:
+    """Set the theme if the opening call asked for it before matplotlib was loaded (`plots`
+    calls this as it loads); gives nothing."""
+    if _asked:
+        apply()
 
 
 def count(value: float, _position=None) -> str:

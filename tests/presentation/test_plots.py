@@ -8,6 +8,8 @@ import inspect
 import io
 import itertools
 import re
+import subprocess
+import sys
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -134,6 +136,25 @@ def test_the_opening_call_sets_the_one_theme_and_palette(capsys):
         assert not differ, differ
         cycle = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
         assert [to_hex(c) for c in cycle] == list(style.PALETTE)
+
+
+LATE = """
+import sys
+from analysis import config
+from analysis.presentation.display import open_notebook
+open_notebook(config.ARTICLES, config.PROCESSED)
+print("matplotlib" in sys.modules)
+from analysis.presentation import plots, style
+import matplotlib
+print(all(matplotlib.rcParams[k] == v for k, v in matplotlib.RcParams(style.THEME).items()))
+"""
+
+
+def test_a_notebook_without_charts_loads_no_matplotlib_yet_charts_drawn_later_get_the_theme():
+    done = subprocess.run([sys.executable, "-c", LATE], capture_output=True, text=True,
+                          cwd=config.ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["False", "True"], done.stdout
 
 
 def test_no_chart_sets_a_style_of_its_own(inputs):
