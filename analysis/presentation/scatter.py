@@ -49,9 +49,9 @@ def cold_chart(points: pd.DataFrame):
                for k in order]
     right = 1.0
     if handles:                 # the key at the right, the panels in what it leaves
-        key = fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.99, 0.94),
-                         title="article · source", alignment="left")
-        right = 0.98 - key.get_window_extent(fig.canvas.get_renderer()).width / fig.bbox.width
+        legend = fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.99, 0.94),
+                            title="article · source", alignment="left")
+        right = 0.98 - legend.get_window_extent(fig.canvas.get_renderer()).width / fig.bbox.width
     fig.tight_layout(rect=(0, bottom, right, 0.94))
     for ax, unit in zip(axes.flat, units):
         sub = data[data["unit"] == unit].sort_values(["outage", "city"], ascending=[False, True])
