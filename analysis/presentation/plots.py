@@ -3,18 +3,18 @@
 `class_rates`), scatter with hue and style (`cold_chart`, `outages_timeline`), series by
 weapon or analysis (`rate_over_time`, `nights_timeline`, `territory_series`).
 
-The theme and the fixed palette are `style`'s, applied once by the notebooks' opening call;
-every chart has a title, axis labels that name their unit, a legend beside (never over) its
+The theme and the fixed palette are `style`'s, applied once by the notebooks' opening call.
+Every chart has a title, axis labels that name their unit, a legend beside (never over) its
 data, counts as integers with thousands separators, and a source line naming its data.
-Labels are placed apart (`labels`) or left to the N largest, so they never overlap.
+Labels are placed apart (`labels`) or left to the N largest, so they never overlap. pyplot
+and seaborn load with the first chart (`style.libraries`): reading `TITLES`, as the report
+build does for the charts' text alternatives, loads neither.
 """
 from __future__ import annotations
 
 import math
 
-import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
 
 from . import labels, scatter, style
 from .scatter import cold_chart, outages_timeline  # noqa: F401  (the corpus's scatter charts)
@@ -35,7 +35,6 @@ TITLES = {
 RECORD_SOURCE = ("Ukrainian Air Force reports via P. Ivaniuk, Massive Missile Attacks on Ukraine "
                  "(Kaggle, CC BY-NC-SA 4.0); national command only")
 MAX_ROWS = 25      # rows of a chart beyond which only the largest are drawn
-style.apply_if_asked()         # the opening call ran before matplotlib was loaded
 WEAPONS = (("missiles", "missiles"), ("drones", "drone"))   # (weapon, the record's class)
 
 
@@ -52,6 +51,7 @@ def _interval_points(frame: pd.DataFrame, rate: str, low: str, high: str, **keys
 def _rate_points(ax, points: pd.DataFrame, y: str, hue: str, order, hue_order, palette,
                  markers) -> None:
     """Draw each row's rate as a point with its interval as a capped bar (seaborn)."""
+    _, sns = style.libraries()
     sns.pointplot(data=points, x="share", y=y, hue=hue, order=order, hue_order=hue_order,
                   palette=palette, markers=markers, estimator="median", errorbar=("pi", 100),
                   linestyle="none", capsize=0.25, dodge=0.4 if len(hue_order) > 1 else False,
@@ -64,6 +64,7 @@ def interception_chart(ratios: pd.DataFrame):
     its counts in its label; on a large corpus, the MAX_ROWS largest launches. A row with
     more intercepted than launched is no rate and is not drawn (the notebook lists it as a
     conflict)."""
+    plt, _ = style.libraries()
     ratios = ratios[ratios["wilson_low"].notna() & (ratios["rate"] <= 1)]
     total = len(ratios)
     if total > MAX_ROWS:
@@ -92,6 +93,7 @@ def interception_chart(ratios: pd.DataFrame):
 def class_rates(rates: pd.DataFrame):
     """Share destroyed by weapon class with 95% Wilson intervals: the whole record beside
     one night."""
+    plt, _ = style.libraries()
     classes = list(rates["weapon_class"])
     scopes = {"whole record": "record", "the night": "night"}
     points = pd.concat([_interval_points(rates.assign(scope=label), f"{key}_rate", f"{key}_low",
@@ -132,6 +134,7 @@ def _rolled(nightly: pd.DataFrame, window: int, share: bool) -> pd.DataFrame:
 
 def _series(ax, rolled: pd.DataFrame, title: str) -> None:
     """Draw each weapon's series in its colour (seaborn), the key titled `title`."""
+    _, sns = style.libraries()
     hues = [w for w in WEAPON_COLORS if w in set(rolled["weapon"])]
     sns.lineplot(data=rolled, x="night", y="value", hue="weapon", hue_order=hues,
                  palette=WEAPON_COLORS, estimator=None, errorbar=None, lw=1.3, ax=ax)
@@ -142,6 +145,7 @@ def _series(ax, rolled: pd.DataFrame, title: str) -> None:
 def rate_over_time(nightly: pd.DataFrame, marked: pd.DataFrame, window: int = 28):
     """Rolling share destroyed of drones and missiles over the whole record; the attacks of
     `marked` (the largest first) marked and labelled with their night and size, apart."""
+    plt, _ = style.libraries()
     fig, ax = plt.subplots(figsize=(8.5, 4.4))
     _series(ax, _rolled(nightly, window, share=True), f"{window}-day rolling share")
     ax.scatter(marked["night"], marked["destroyed_rate"] * 100, marker="v", s=60,
@@ -160,6 +164,7 @@ def rate_over_time(nightly: pd.DataFrame, marked: pd.DataFrame, window: int = 28
 def size_distribution(nightly: pd.DataFrame, night):
     """Histograms of attack sizes (weapons launched per night, log scale), missiles and
     drones apart (seaborn), `night`'s launches marked and labelled."""
+    plt, sns = style.libraries()
     fig, ax = plt.subplots()
     sub = _record_weapons(nightly)
     hues = [w for w, _ in WEAPONS if w in set(sub["weapon"])]
@@ -186,6 +191,7 @@ def nights_timeline(nightly: pd.DataFrame, marked: pd.DataFrame, window: int = 2
     its whole series; each night the corpus reports (within the record's span) marked by
     the record's count that night and a rule across the chart (past MAX_LABELS nights, a
     rug along its foot), the MAX_LABELS largest labelled."""
+    plt, _ = style.libraries()
     fig, ax = plt.subplots(figsize=(8.5, 4.4))
     _series(ax, _rolled(nightly, window, share=False), f"{window}-day mean")
     record = _record_weapons(nightly).set_index(["night", "weapon"])["launched"]
@@ -225,6 +231,7 @@ def territory_series(monthly: pd.DataFrame, gains: pd.DataFrame,
     """Each analysis' monthly gains as bars side by side (seaborn), a month a series has no
     figure for marked at the baseline (a gap, not a zero), and the articles' monthly figures
     marked in the colour of the analysis they cite (grey: none)."""
+    plt, sns = style.libraries()
     fig, ax = plt.subplots(figsize=(8.5, 4.4))
     shown = [a for a in analyses if (monthly["analysis"] == a).any()]
     months = pd.period_range(monthly["month"].min(), monthly["month"].max(), freq="M") \

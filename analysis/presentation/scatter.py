@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import math
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
-from matplotlib.lines import Line2D
 
 from . import labels, style
 
@@ -27,6 +24,8 @@ def cold_chart(points: pd.DataFrame):
 
     `points` has city, source, temperature, outage, low, high, unit, article_id.
     """
+    from matplotlib.lines import Line2D
+    plt, _ = style.libraries()
     units = sorted(points["unit"].unique()) or ["buildings"]
     cols = min(len(units), PANEL_COLUMNS)
     rows = math.ceil(len(units) / cols)
@@ -62,6 +61,7 @@ def cold_chart(points: pd.DataFrame):
 
 def _cold_panel(ax, sub: pd.DataFrame, unit: str, order, colours, markers) -> None:
     """Draw one unit's points, their ranges and open bounds, and its axes."""
+    _, sns = style.libraries()
     finite = [v for v in list(sub["outage"]) + list(sub["high"]) if math.isfinite(v)]
     top = max(finite) * 1.3 if finite else 1.0
     high = sub["high"].where(np.isfinite(sub["high"]), top * 0.97)
@@ -90,6 +90,7 @@ def _cold_panel(ax, sub: pd.DataFrame, unit: str, order, colours, markers) -> No
 def outages_timeline(outage_figures: pd.DataFrame, temperatures: pd.DataFrame):
     """Every dated outage figure over time (log scale; seaborn, hue: heating or power,
     style: unit), winters (October to April) shaded, and below it the temperatures reported."""
+    plt, sns = style.libraries()
     fig, (ax, tax) = plt.subplots(2, 1, figsize=(8.5, 5.4), sharex=True,
                                   gridspec_kw={"height_ratios": [3, 1.3]})
     dated = outage_figures.dropna(subset=["day"])

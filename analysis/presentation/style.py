@@ -62,25 +62,30 @@ THEME = {
 }
 
 
-_asked = False                   # whether the opening call asked for the theme
+_pending = False                 # the opening call asked for the theme before matplotlib loaded
 
 
 def apply() -> None:
     """Set the workbook's theme and palette for every chart drawn after (matplotlib's rc
     settings, which seaborn's functions follow); gives nothing. Before matplotlib is loaded
-    (a notebook that draws no chart never loads it) the theme is set when `plots` loads it."""
-    global _asked
-    _asked = True
+    (a notebook that draws no chart never loads it) the theme is set when a chart loads it
+    (`libraries`)."""
+    global _pending
     matplotlib = sys.modules.get("matplotlib")
+    _pending = matplotlib is None
     if matplotlib is not None:
         matplotlib.rcParams.update(THEME)
 
 
-def apply_if_asked() -> None:
-    """Set the theme if the opening call asked for it before matplotlib was loaded (`plots`
-    calls this as it loads); gives nothing."""
-    if _asked:
+def libraries():
+    """Give pyplot and seaborn, loaded on a chart's first call (reading a chart's title, as
+    the report build does, loads neither), with the theme set if the opening call asked for
+    it before they were loaded."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+    if _pending:
         apply()
+    return plt, sns
 
 
 def count(value: float, _position=None) -> str:
