@@ -15,4 +15,12 @@ signal.signal(signal.SIGTERM, _ended)
 
 from .cli import main  # noqa: E402  (after the handlers: the imports take a while)
 
-sys.exit(main())
+status = main()
+if status in (130, 143):
+    # CPython kills itself with SIGINT at exit when a KeyboardInterrupt has passed through
+    # code run by exec (dataclasses build their methods so), even one caught: end here,
+    # with the status the command line gives
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+sys.exit(status)

@@ -220,12 +220,24 @@ def _on_sigterm(signum, frame) -> None:
     raise Terminated()
 
 
+def _signal_within(err: BaseException) -> type | None:
+    """Give KeyboardInterrupt or Terminated if either caused `err` (a library's import wraps
+    what interrupts it: a RuntimeError from `__set_name__`), else None."""
+    seen: set[int] = set()
+    while err is not None and id(err) not in seen:
+        seen.add(id(err))
+        if isinstance(err, (KeyboardInterrupt, Terminated)):
+            return type(err)
+        err = err.__cause__ or err.__context__
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; give the exit status (130 after Ctrl-C, 143 after SIGTERM)."""
+    from .reading.articles import ArticleError     # under the caller's handlers: see __main__
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        from .reading.articles import ArticleError
         args = build_parser().parse_args(argv)
         handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "build": cmd_build}[args.command]
         return handler(args)
@@ -243,6 +255,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except Exception as err:            # a bug: one line for the user, the traceback on request
+        signalled = _signal_within(err)
+        if signalled is not None:       # an import turned the signal into another error
+            print("interrupted" if signalled is KeyboardInterrupt else "terminated", file=sys.stderr)
+            return 130 if signalled is KeyboardInterrupt else 143
         if os.environ.get("AIRWAR_DEBUG"):
             raise
         print(f"error: {type(err).__name__}: {err} (an internal error; rerun with "

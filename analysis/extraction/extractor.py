@@ -32,7 +32,7 @@ from ..reading.sentences import SentenceSpan, sentence_id, sentence_spans
 from . import language, numbers, periods, places
 from .dating import last_month, period_for
 from .days import headline_toll_day, lead_day, report_day
-from .location import location_for
+from .location import attack_target, location_for
 from .memory import ArticleMemory
 from .parts import mark_parts
 from .metrics import CueChoice
@@ -66,6 +66,8 @@ _ANALYSTS_DESCRIBED = re.compile(r"\banalysts?\b|\bthink[- ]tank\b|\bmonitor\b|\
 _NATIONAL_SOURCE = re.compile(r"Ukrain(?:ian|e['’]s)\s+(?:authorities|officials|government|military|"
                               r"president|prime minister|interior minister|emergency services?)\b",
                               re.I)
+_ATTACK_WORD = re.compile(r"\b(?:attack|strike|struck|targeted|assault|raid|barrage)", re.I)
+_LISTED = re.compile(r"\s*[-•–—*]\s")          # an item of a list
 # a paragraph that recalls earlier events: "As a reminder, on Monday ..."
 _BACKGROUND = re.compile(r"\s*(?:As a reminder|Recall|It will be recalled|Earlier|Previously|"
                          r"As reported)\b")
@@ -140,7 +142,8 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
             seen.add((cand.mention.start, reading.metric))
             location = location_for(doc, cand, reading.metric, sentence, s_start, s_end,
                                     next_start, lambda: memory.last_places(index), reading.cue,
-                                    bool(source and _NATIONAL_SOURCE.match(source)))
+                                    bool(source and _NATIONAL_SOURCE.match(source)),
+                                    memory.attack_target)
             period = period_for(doc, cand, s_start, s_end, reading.metric, memory.last_month, cands)
             if period is None and reading.metric == "territory_seized":
                 period = memory.last_month or ""
@@ -311,6 +314,13 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         sentence = text[span.start:span.end]
         if covers and _BACKGROUND.match(sentence):
             covers.append(Cover(span.start, -1, None))
+        if memory.attack_target and index and "\n" in text[spans[index - 1].end:span.start] \
+                and not _LISTED.match(sentence) and not text[:spans[index - 1].end].endswith(":"):
+            memory.attack_target = None    # the attack's place holds for its paragraph or list
+        if memory.attack_target or _ATTACK_WORD.search(sentence):
+            named = memory.places_of(index)
+            if named or not memory.attack_target:   # a place named anew ends the attack's
+                memory.attack_target = attack_target(sentence, named, span.start)
         mentions = numbers.find_mentions(sentence, span.start)
         if not mentions and not _SINGULAR.search(sentence):
             covering = covering_source(sentence, memory.last_named)

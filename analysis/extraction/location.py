@@ -170,14 +170,31 @@ def _direction(doc: Sentence, start: int, end: int) -> str | None:
     return None
 
 
+# "launched a missile attack on Odesa", "had attacked Lviv with Kalibr missiles": the one
+# place an attack was aimed at
+_ATTACK_ON = re.compile(r"\b(?:(?:attacks?|strikes?|assault|raid|barrage)\s+(?:on|against)|"
+                        r"attacked|targeted|struck)\s+(?:the\s+)?(?:(?:city|port|town)\s+of\s+)?$", re.I)
+
+
+def attack_target(sentence: str, named: list[places.Place], start: int) -> str | None:
+    """Give the one place of Ukraine the sentence says an attack was aimed at ("a missile
+    attack on Odesa"), or None; `named` are its places, at offsets from `start`."""
+    own = [p for p in named if p.level > 0 and p.name not in _RUSSIAN]
+    if len({p.name for p in own}) != 1:
+        return None
+    at = own[0].start - start
+    return own[0].name if _ATTACK_ON.search(sentence, max(0, at - 60), at) else None
+
+
 def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
                  s_end: int, next_start: int,
                  earlier: Callable[[], list[places.Place]], cue: str | None = None,
-                 national: bool = False) -> str | None:
+                 national: bool = False, target: str | None = None) -> str | None:
     """Give the canonical place of a figure; `earlier` gives the places of the latest sentence
     before that named any (asked only when the sentence names none for it). A launch read
     from a verb of striking (`cue`) took place where the story is, not nationwide; a figure
-    a national source gives (`national`) with no place of its own is the country's."""
+    a national source gives (`national`) with no place of its own is the country's, unless
+    the article has just named the one place the attack was aimed at (`target`)."""
     # a territory figure is national unless its own clause names a region
     location = place_in_sentence(doc, cand, s_start, s_end, next_start,
                                  clause_only=metric == "territory_seized")
@@ -212,7 +229,9 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
         if doc.points_back is None:
             doc.points_back = points_back(sentence)
         struck = metric == "launched" and cue is not None and _STRUCK.fullmatch(cue)
-        if metric in DEFAULT_LOCATION and not doc.points_back and not struck:
+        if target is not None and metric in ("launched", "intercepted") and not doc.points_back:
+            location = target             # "the attack on Odesa ... 19 missiles"
+        elif metric in DEFAULT_LOCATION and not doc.points_back and not struck:
             location = DEFAULT_LOCATION[metric]
         elif national and not doc.points_back and not struck:
             location = places.COUNTRY     # "Ukrainian authorities said five were killed"

@@ -70,11 +70,8 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?(?:d
 # and occupied Crimea", "fired from ships in the Black Sea"
 _LAUNCHED_FROM = re.compile(
     r"\b(?:launched|fired|flew|flown|took\s+off|coming|came)\s+(?:\w+\s+){0,3}?from\s+"
-    r"(?:(?:the|a|an|several|multiple|various|different|locations?|areas?|directions?|sites?|"
-    r"airfields?|ships?|aircraft|bombers|territory|territories|regions?|of|in|and|from|occupied|temporarily|"
-    r"northern|southern|eastern|western|central|based|stationed|deployed|fighter|jets?|planes?|warships?|"
-    r"submarines?|vessels?|launchers?|systems?)\s+|[A-Z][\w'’\-]*\s+|\d+\s+|(?:one|two|three|"
-    r"four|five|six|seven|eight|nine|ten)\s+){0,14}?$")
+    r"(?:(?!(?:at|on|onto|towards?|against|targeting|over|into|hit|hitting|struck|striking)\s)"
+    r"[\w'’\-]+\s+){0,14}?$", re.I)
 
 
 _OF_AFTER = re.compile(r"\s+of\b")

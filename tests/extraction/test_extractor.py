@@ -1128,3 +1128,17 @@ def test_a_part_of_a_bare_toll_and_a_part_of_a_places_things():
     found = facts("Russia attacked seven of Ukraine's oblasts, killing at least two people. Air "
                   "defence shot down 30 of the country's drones.")
     assert [(f["metric"], f["value"]) for f in found] == [("killed", 2.0), ("intercepted", 30.0)]
+
+
+def test_the_counts_of_an_attack_aimed_at_one_place_are_that_place_s():
+    found = facts("Russia struck Dnipro with drones overnight. The air force said 14 of 20 drones "
+                  "were downed.\n\nOn Friday the air force said Russia launched 50 drones.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("intercepted", 14.0, "Dnipro"), ("launched", 20.0, "Dnipro"),
+        ("launched", 50.0, "Ukraine")]
+    listed = facts("Russia launched an attack on Kharkiv, the air force said:\n\n- six Iskander "
+                   "missiles fired from the Belgorod region;\n- 12 Shahed drones launched from Kursk.")
+    assert [(f["value"], f["location"]) for f in listed] == [(6.0, "Kharkiv"), (12.0, "Kharkiv")]
+    assert [f["location"] for f in facts(
+        "Russia fired four missiles from the Tu-95 bombers over the Caspian Sea in Russia's "
+        "south, the air force said.")] == ["Ukraine"]

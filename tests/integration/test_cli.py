@@ -7,6 +7,7 @@ import time
 import pandas as pd
 import pytest
 
+from analysis import cli
 from analysis.reading import schemas
 from tests.helpers import run_signalled, SHARED_CORPUS, needs_shared, run_cli, write_article
 
@@ -195,3 +196,17 @@ def test_a_signal_while_the_command_line_starts_ends_it_quietly(tmp_path, sig, s
     assert done.returncode == status, done.stderr
     assert "Traceback" not in done.stderr and left == []
     assert out.read_text() == "earlier output\n"
+
+
+@pytest.mark.parametrize("signalled, status, said", [
+    (KeyboardInterrupt, 130, "interrupted"), (cli.Terminated, 143, "terminated")])
+def test_a_signal_an_import_wraps_in_another_error_still_ends_quietly(
+        monkeypatch, capsys, signalled, status, said):
+    def interrupted_import(*args):
+        try:
+            raise signalled()
+        except BaseException as err:    # as a library's import does: __set_name__ wraps it
+            raise RuntimeError("Error calling __set_name__") from err
+    monkeypatch.setattr(cli, "build_parser", interrupted_import)
+    assert cli.main(["extract", "x"]) == status
+    assert capsys.readouterr().err == said + "\n"
