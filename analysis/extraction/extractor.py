@@ -34,7 +34,7 @@ from .dating import last_month, period_for
 from .days import headline_toll_day, lead_day, report_day
 from .location import attack_target, location_for
 from .memory import ArticleMemory
-from .parts import mark_parts
+from .parts import breakdown_reading, mark_parts
 from .metrics import CueChoice
 from .phrases import Candidate, candidates as sentence_candidates
 from .readings import Reading, outage_for_affected, readings_for
@@ -126,7 +126,7 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
         if _is_year(cand):
             continue
         read = readings_for(doc, cand, cands, decided, sentence, s_start, s_end)
-        made = read.readings
+        made = read.readings or breakdown_reading(doc, cand, cands, memory.last_rows)
         if made and read.choice is not None:
             decided[cand.index] = read.choice
         if memory.last_outage:
@@ -134,6 +134,9 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
         if made and source is None:
             source = source_for(sentence, memory.last_person(index), memory.last_source,
                                 memory.last_named) or ""
+            if not source and not read.readings:      # a breakdown: its whole's source
+                source = next((r.source for r in memory.last_rows if r.source and
+                               (r.metric, r.unit) == (made[0].metric, made[0].unit)), "")
             memory.last_source = source or memory.last_source
             memory.last_named = person_in(source) or memory.last_named
         for reading in made:

@@ -111,7 +111,7 @@ NOUNS: dict[str | tuple[str, str], str] = {
                      "schools", "school", "hospitals", "hospital", "kindergartens",
                      "kindergarten", "churches", "shops", "stores", "offices", "garages",
                      "businesses", "clinics", "universities", "dormitories", "hotels", "cafes",
-                     "restaurants", "supermarkets", "outbuildings", "cottages"), "building"),
+                     "restaurants", "supermarkets", "outbuildings", "cottages", "complexes"), "building"),
     ("apartment", "blocks"): "apartment_building",
     ("apartment", "block"): "apartment_building",
     ("apartment", "buildings"): "apartment_building",
@@ -210,7 +210,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"lost|shut|interrupted)|(?:cut|cuts|cutting|knocked out|knocking out|knock out|"
      r"disrupt(?:ed|ing|s)?|interrupt(?:ed|ing|s)?|halt(?:ed|ing)|shut off|shutting off|lost|lose|"
      r"losing)(?: off)? (?:the )?(?:central )?heat(?:ing)?|no heat(?:ing)?|"
-     r"disconnected from (?:the )?(?:central )?heat(?:ing)?(?: supply)?", ("without_heating",)),
+     r"(?:disconnected|cut off) from (?:the )?(?:central )?heat(?:ing)?(?: supply)?", ("without_heating",)),
     (r"without (?:power|electricity|light|lights|energy|electric(?:ity)? supply|power supply|"
      r"electricity supply)|(?:lost|losing|lose|loses) (?:power|electricity)|power (?:outages?|cuts?)|"
      r"blackouts?|de-?energi[sz]ed|(?:cut|cuts|cutting|knocked out|knocking out|disrupted|"
@@ -223,6 +223,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"li(?:ves|fe))", ("intercepted",)),      # drones "lost" to electronic warfare
     (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacking|attacks? with|targeted|targeting|"
      r"unleashed|deployed|sent|sending|hurled|used|using|barrage of|salvo of|wave of|struck with|"
+     r"bombard(?:ed|ing|s)? (?:\w+ ){0,3}?with|pound(?:ed|ing|s)? (?:\w+ ){0,3}?with|"
      r"involved|involving|flew|flying|raided|included|includes|comprised|consisted of|"
      r"recorded|detected|spotted|tracked|(?:made it|got|broke) past|evaded|arrived|flew in",
      ("launched",)),

@@ -203,6 +203,9 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
     if location is not None and not doc.within_places(s_start, next_start) and \
             points_back(doc.text[cand.mention.end:next_start]):
         location = None                 # "12 drones in the area and 23 in Odesa"
+    elif location is not None and metric in ("killed", "wounded") and several_places(doc) and (
+            len({p.name for p in doc.places if p.level > 0}) > 2 or _COUNTRYS.search(sentence)):
+        return places.COUNTRY     # "attacks on Ukraine's Kherson, Donetsk, and Kharkiv oblasts"
     elif location is not None and metric in ("launched", "intercepted") and several_places(doc):
         # "over the Belgorod and Kursk regions" is Russia's; a national count spread over
         # places ("mostly in Odesa and Kyiv", "over Ukraine's regions of Odesa and Mykolaiv")

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from ..reading.fact_table import FactRow, fact_id
-from .phrases import Candidate, phrase_start
+from ..reading.vocabulary import UNIT_FOR
+from .phrases import Candidate, phrase_end, phrase_start
+from .readings import Reading
 from .sentence import Sentence
 
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|include|includes|included|among them|among whom)"
@@ -27,6 +29,40 @@ def part_cue(text: str, start: int, end: int, sentence_start: int = 0) -> bool:
     return bool(_INCLUDING_BEFORE.search(text, max(sentence_start, start - 16), start)
                 or _OF_THEM_AFTER.match(text, end)
                 or _OF_WHOM_BEFORE.search(text, max(sentence_start, start - 24), start))
+
+
+# "Forty-six of the drones were over the Kursk region", "34 over the Bryansk region"
+_OVER_A_PLACE = re.compile(r"(?:\s+of\s+(?:them|those|the\s+[\w\-]+))?\s*(?:,\s*)?(?:(?:were|was)\s+"
+                           r"(?:\w+\s+)?)?(?:over|above|in)\s+(?:the\s+)?"
+                           r"(?:(?:surrounding|neighbouring|neighboring|nearby)\s+)?", re.I)
+
+_LIST_COMMA = re.compile(r"[^,.;:\d]*,\s*(?:and\s+)?")
+
+
+def breakdown_reading(doc: Sentence, cand: Candidate, candidates: list[Candidate],
+                      earlier: list[FactRow]) -> list[Reading]:
+    """Give the reading of a weapon count that a sentence with no verb places over a region,
+    as a part of the launch or interception count the sentence before gave (`158 drones
+    were destroyed. Forty-six of the drones were over the Kursk region`); else none."""
+    kind = cand.cls or cand.inherited
+    if kind is None and cand.index and _LIST_COMMA.fullmatch(
+            doc.text, phrase_end(doc, candidates[cand.index - 1]), cand.mention.start):
+        before = candidates[cand.index - 1]     # "46 were over Kursk, 34 over Bryansk"
+        kind = before.cls or before.inherited
+    if kind not in ("drone", "missile", None):
+        return []
+    end = phrase_end(doc, cand)
+    over = _OVER_A_PLACE.match(doc.text, end)
+    if over is None or not any(p.start == over.end() for p in doc.places) or \
+            doc.within_cues(doc.start, over.end()):
+        return []                      # a verb of its own before the place reads it
+    units = [UNIT_FOR["intercepted"][kind]] if kind else ["drones", "missiles"]
+    wholes = {(r.metric, r.unit) for r in earlier if r.unit in units
+              and r.value > cand.mention.value and r.metric in ("launched", "intercepted")}
+    if len(wholes) != 1:
+        return []                   # no whole, or no telling which whole a bare count is of
+    metric, unit = wholes.pop()
+    return [Reading(metric, unit, abs(cand.mention.value), cand.mention.qualifier, None)]
 
 
 def _earlier_whole(row: FactRow, rows: list[FactRow]) -> FactRow | None:

@@ -80,6 +80,9 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
     if metric == "launched" and cue and cue.lower() in _LISTING_CUES and _INTERCEPTED_SUBJECT.search(
             text, max(s_start, doc.tok_starts[doc.tok_at(s_start)]), m.start):
         metric = "intercepted"                # "the missiles shot down included six Kinzhals"
+    if metric == "intercepted" and _OUT_OF_BEFORE.search(text, max(s_start, m.start - 24), m.start) \
+            and any(d.metric == "intercepted" for d in decided.values()):
+        metric = "launched"                   # "eight were shot down out of 11 launched"
     conjunct = _conjunct_of(doc, cand, candidates, decided)
     if conjunct is not None and conjunct.metric in allowed_metrics(cand) and (
             metric is None or cost > BOUNDARY_COST or cand.of_total is not None and
@@ -117,6 +120,9 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         if downed:
             out.append(Reading("intercepted", case.unit, value, qualifier, downed))
     return Read(out, CueChoice(metric, cue, cost))
+
+
+_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
 
 
 def _whole_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],

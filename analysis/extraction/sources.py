@@ -15,9 +15,10 @@ _SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:
                            r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
 _ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to) (?P<the>the )?"
                         r"(?P<src>[^,.;()]+)", re.I)
+# "Oleh Syniehubov, the regional governor, said"; "DeepState, a Ukrainian mapping site, said"
 _APPOSITIVE = re.compile(
-    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+),\s+(?:the\s+)?[^,]{3,90},\s+(?:"
-    + _SOURCE_VERBS + r")\b")
+    r"(?:(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+),\s+(?:the\s+)?|"
+    r"\b(?P<one>[A-Z][\w’'\-]+),\s+(?:the|an?)\s+)[^,]{3,90},\s+(?:" + _SOURCE_VERBS + r")\b")
 _TRAILING_TIME = re.compile(r"\s+(?:on|in|late|early|last|this)\s+(?:\w+\s*)?$")
 _TRAILING_CHANNEL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join(d.title() for d in language.WEEKDAYS)
                                + r"|Telegram|social media|a statement)\b.*$")
@@ -62,6 +63,7 @@ def reduce_source(raw: str) -> str | None:
     while words and words[0].lower() in _LEADING_WORDS:
         words = words[1:]
     if not words or words[-1].lower() in NOT_SOURCES or \
+            len(words) == 1 and _SOURCE_VERB.fullmatch(words[0]) or \
             words[0].lower() in NOT_SOURCES and not (
                 len(words) > 1 and words[1].lower() in TITLE_WORDS):   # "its mayor said"
         return None
@@ -128,7 +130,7 @@ def _attribution(sentence: str, last_person: str | None, last_source: str | None
     """Give the source the sentence's own attribution names."""
     match = _APPOSITIVE.search(sentence)
     if match:
-        return match.group("name")
+        return match.group("name") or match.group("one")
     match = _ACCORDING.search(sentence)
     if match:
         return _named((match.group("the") or "") + match.group("src"), last_named)
@@ -188,6 +190,9 @@ def covering_source(sentence: str, last_named: str | None) -> str | None:
     None."""
     line = _SOURCE_LINE.match(sentence)
     if line:
+        first = line.group("src").split(",", 1)[0].strip()
+        if _PERSON.fullmatch(first):          # "Source: Ruslan Kravchenko, Head of ..."
+            return first
         return reduce_source(line.group("src"))
     by = _THIS_WAS_BY.search(sentence)
     if by:

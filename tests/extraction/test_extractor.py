@@ -1142,3 +1142,44 @@ def test_the_counts_of_an_attack_aimed_at_one_place_are_that_place_s():
     assert [f["location"] for f in facts(
         "Russia fired four missiles from the Tu-95 bombers over the Caspian Sea in Russia's "
         "south, the air force said.")] == ["Ukraine"]
+
+
+def test_a_breakdown_by_region_with_no_verb_is_a_part_of_the_count_before():
+    found = facts("Russia's defence ministry said its air defences destroyed 120 drones overnight."
+                  "\n\nThirty of the drones were over the Oryol region, where a depot burned. "
+                  "Then 25 over the Tula region, and 12 over the neighbouring Kaluga region.")
+    assert [(f["metric"], f["value"], f["location"], f["source"]) for f in found][1:] == [
+        ("intercepted", 30.0, "Oryol", "Russia's defence ministry"),
+        ("intercepted", 25.0, "Tula", "Russia's defence ministry"),
+        ("intercepted", 12.0, "Kaluga", "Russia's defence ministry")]
+    # with no count before, a bare count over a region is no fact
+    assert facts("Thirty of the drones were over the Oryol region.") == []
+
+
+def test_shot_down_out_of_a_number_launched():
+    assert triples("Nine drones were shot down out of 14 launched, the air force said.") == {
+        ("intercepted", "drones", 9.0), ("launched", "drones", 14.0)}
+
+
+def test_launches_bombarded_with_and_buildings_cut_off_from_heat():
+    assert one("Russia pounded the region with 44 Shahed drones.")["metric"] == "launched"
+    found = one("Nearly 3,100 residential complexes were cut off from heat in Kharkiv.")
+    assert (found["metric"], found["unit"], found["location"]) == (
+        "without_heating", "buildings", "Kharkiv")
+
+
+def test_a_one_word_source_in_apposition_and_a_source_line_naming_a_person():
+    assert one("Russia captured 310 square kilometres in March, Agentstvo, an independent "
+               "outlet that follows the front, said in a report.")["source"] == "Agentstvo"
+    found = facts("A drone hit a house in Brovary, injuring two people.\n\nSource: Mykola "
+                  "Kalashnyk, Head of Kyiv Oblast Military Administration, on Telegram")
+    assert [f["source"] for f in found if f["metric"] == "wounded"] == ["Mykola Kalashnyk"]
+
+
+def test_the_country_by_its_parts_and_a_toll_over_several_of_its_regions():
+    found = facts("Russia struck Lviv on Monday. Air defences downed 22 drones in the north "
+                  "and west of the country.")
+    assert [(f["value"], f["location"]) for f in found] == [(22.0, "Ukraine")]
+    toll = facts("Russian shelling of Ukraine's Sumy, Kharkiv and Kherson oblasts killed four "
+                 "people, regional officials said.")
+    assert [(f["value"], f["location"]) for f in toll] == [(4.0, "Ukraine")]
