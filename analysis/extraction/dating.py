@@ -21,6 +21,9 @@ _CONVERSION = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|nearly\s+|around
 _BRACKETED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?")
 
 
+_NOW = re.compile(r"currently|now", re.I)
+
+
 def period_for(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
                metric: str, last_month: str | None,
                candidates: list[Candidate] = ()) -> str | None:
@@ -31,6 +34,8 @@ def period_for(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     if found and metric in language.TOLLS:      # "11 victims so far": the toll of the day's attack
         found = [p for p in found if not (p.kind == "span" and
                                           doc.text[p.start:p.end].lower() == "so far")]
+    if found and metric == "territory_seized":   # "gains currently limited to 8 km2": a total
+        found = [p for p in found if not _NOW.fullmatch(doc.text, p.start, p.end)]
     if not found:
         return None
     c_left, c_right = clause_bounds(doc, cand, s_start, s_end, s_end)

@@ -33,7 +33,7 @@ from . import language, numbers, periods, places
 from .dating import last_month, period_for
 from .days import headline_toll_day, lead_day, report_day
 from .location import attack_target, location_for
-from .memory import ArticleMemory
+from .memory import ArticleMemory, Launch
 from .parts import breakdown_reading, mark_parts
 from .metrics import CueChoice
 from .phrases import Candidate, candidates as sentence_candidates
@@ -66,7 +66,7 @@ _ANALYSTS_DESCRIBED = re.compile(r"\banalysts?\b|\bthink[- ]tank\b|\bmonitor\b|\
 _NATIONAL_SOURCE = re.compile(r"Ukrain(?:ian|e['’]s)\s+(?:authorities|officials|government|military|"
                               r"president|prime minister|interior minister|emergency services?)\b",
                               re.I)
-_ATTACK_WORD = re.compile(r"\b(?:attack|strike|struck|targeted|assault|raid|barrage)", re.I)
+_ATTACK_WORD = re.compile(r"\b(?:attack|strike|struck|targeted|assault|raid|barrage|launched|fired)", re.I)
 _LISTED = re.compile(r"\s*[-•–—*]\s")          # an item of a list
 # a paragraph that recalls earlier events: "As a reminder, on Monday ..."
 _BACKGROUND = re.compile(r"\s*(?:As a reminder|Recall|It will be recalled|Earlier|Previously|"
@@ -146,7 +146,8 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
             location = location_for(doc, cand, reading.metric, sentence, s_start, s_end,
                                     next_start, lambda: memory.last_places(index), reading.cue,
                                     bool(source and _NATIONAL_SOURCE.match(source)),
-                                    memory.attack_target)
+                                    memory.target_for(reading.metric, reading.unit,
+                                                      reading.value))
             period = period_for(doc, cand, s_start, s_end, reading.metric, memory.last_month, cands)
             if period is None and reading.metric == "territory_seized":
                 period = memory.last_month or ""
@@ -160,23 +161,30 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
 
 def _interceptions_placed(doc: Sentence, rows: list[FactRow],
                           memory: ArticleMemory) -> list[FactRow]:
-    """Give the rows with an interception count that names no place and no launch of its
-    own placed where the article's latest launch of that weapon struck, when it does not
-    exceed that launch ("two ballistic missiles hit the capital ... air defence destroyed
-    two ballistic missiles"); remember this sentence's launches."""
+    """Give the rows with an interception count that names no launch of its own and does not
+    exceed the article's latest launch of that weapon placed where that launch struck, when
+    the sentence names no place ("two ballistic missiles hit the capital ... air defence
+    destroyed two ballistic missiles"), and dated as it was, when the sentence names no
+    period ("launched 205 drones overnight ... intercepted 176"); remember this sentence's
+    launches."""
     if not rows:
         return rows
     launched = {r.unit for r in rows if r.metric == "launched"}
-    if memory.last_launch and any(r.metric == "intercepted" for r in rows) and not doc.places:
-        rows = [r._replace(location=memory.last_launch[r.unit][0])
-                if r.metric == "intercepted" and r.location == places.COUNTRY
-                and r.unit not in launched and r.unit in memory.last_launch
-                and memory.last_launch[r.unit][0] not in (None, places.COUNTRY)
-                and r.value <= memory.last_launch[r.unit][1] else r for r in rows]
+    out = []
     for r in rows:
+        before = memory.last_launch.get(r.unit)
+        if r.metric == "intercepted" and before is not None and r.unit not in launched \
+                and r.value <= before.value:
+            if not doc.places and r.location == places.COUNTRY and \
+                    before.location not in (None, places.COUNTRY):
+                r = r._replace(location=before.location)
+            if r.period is None and before.period is not None:
+                r = r._replace(period=before.period)
+        out.append(r)
+    for r in out:
         if r.metric == "launched":
-            memory.last_launch[r.unit] = (r.location, r.value)
-    return rows
+            memory.last_launch[r.unit] = Launch(r.location, r.value, r.period)
+    return out
 
 
 def _paragraph_sourced(paragraph: list[tuple[int, list[FactRow]]],

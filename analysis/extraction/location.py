@@ -173,7 +173,8 @@ def _direction(doc: Sentence, start: int, end: int) -> str | None:
 # "launched a missile attack on Odesa", "had attacked Lviv with Kalibr missiles": the one
 # place an attack was aimed at
 _ATTACK_ON = re.compile(r"\b(?:(?:attacks?|strikes?|assault|raid|barrage)\s+(?:on|against)|"
-                        r"attacked|targeted|struck)\s+(?:the\s+)?(?:(?:city|port|town)\s+of\s+)?$", re.I)
+                        r"attacked|targeted|struck|(?:launched|fired)\s+(?:\w+\s+){0,4}?(?:at|on|against))"
+                        r"\s+(?:the\s+)?(?:(?:city|port|town)\s+of\s+)?$", re.I)
 
 
 def attack_target(sentence: str, named: list[places.Place], start: int) -> str | None:

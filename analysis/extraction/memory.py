@@ -4,12 +4,22 @@ sentence to the next (the last month named, noun counted, source and outage, and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..reading.articles import Article
 from ..reading.sentences import SentenceSpan
 from . import places
 from .sentence import shift_places
 from .sources import people_named
+
+
+class Launch(NamedTuple):
+    """The latest launch count of a weapon: where it struck, how many, and when (None when
+    its sentence named no period)."""
+
+    location: str | None
+    value: float
+    period: str | None
 
 
 @dataclass(slots=True)
@@ -27,9 +37,18 @@ class ArticleMemory:
     attack_target: str | None = None    # the one place the latest attack named was aimed at
     last_rows: list = field(default_factory=list)   # the facts of the latest sentence with any
     # the latest launch figure of each weapon (unit): its place and count
-    last_launch: dict[str, tuple[str | None, float]] = field(default_factory=dict)
+    last_launch: dict[str, "Launch"] = field(default_factory=dict)
     _places: dict[int, list[places.Place]] = field(default_factory=dict)
     _last_person: dict[int, str | None] = field(default_factory=dict)
+
+    def target_for(self, metric: str, unit: str, value: float) -> str | None:
+        """Give the place the latest attack was aimed at, for a count of it: not for more
+        weapons shot down than were launched there (those are the country's)."""
+        launch = self.last_launch.get(unit)
+        if metric == "intercepted" and launch is not None and \
+                launch.location == self.attack_target and value > launch.value:
+            return None
+        return self.attack_target
 
     def places_of(self, index: int) -> list[places.Place]:
         """Give the places sentence `index` names."""

@@ -318,7 +318,15 @@ def _attach_qualifier(text: str, mention: Mention) -> None:
         mention.all_ = True
     if mention.kind == "order":
         return                                                # "thousands" stays an order
+    if qualifier in _NEGATED and _NOT_BEFORE.search(stripped, 0, max(0, at)):
+        qualifier = _NEGATED[qualifier]     # "do not rise above minus 12": at most
     mention.qualifier = qualifier
+
+
+# a bound denied by the verb before it: "do not rise above", "did not fall below"
+_NOT_BEFORE = re.compile(r"\b(?:not|n't|never)\s+(?:(?:rise|rising|go|going|climb|climbing|fall|"
+                         r"falling|drop|dropping|get|getting|be)\s+)?$", re.I)
+_NEGATED = {"more_than": "at_most", "less_than": "at_least"}
 
 
 def bounds(value: float, qualifier: str, phrase: str | None = None,

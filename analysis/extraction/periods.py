@@ -52,7 +52,7 @@ _PATTERNS = [
     ("yesterday", r"\byesterday\b|\bthe previous night\b|" + PAST_DAY),
     # "last night" is the night that ended on the article's morning, as "overnight"
     ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bovernight\b|\bthis evening\b|"
-              r"\blast night\b"),
+              r"\blast night\b|\bcurrently\b|\bnow\b"),
     ("last_weekday", r"\blast (?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
     ("weekday", r"\b(?P<wd2>" + "|".join(WEEKDAYS) + r")\b"),
 ]
@@ -93,7 +93,7 @@ def _shift_month(day: dt.date, months: int) -> str:
 _KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
          "day", "since", "so far", "this ", "last ", "recent", "past", "whole", "all of",
          "course of", "rest of", "in 1", "in 2", "during", "throughout", "over ", "average",
-         "total", "month", "night", "morning", "evening", "yester")
+         "total", "month", "night", "morning", "evening", "yester", "currently", "now")
 _KEYS_RE = re.compile("|".join(map(re.escape, _KEYS)))
 
 

@@ -1183,3 +1183,34 @@ def test_the_country_by_its_parts_and_a_toll_over_several_of_its_regions():
     toll = facts("Russian shelling of Ukraine's Sumy, Kharkiv and Kherson oblasts killed four "
                  "people, regional officials said.")
     assert [(f["value"], f["location"]) for f in toll] == [(4.0, "Ukraine")]
+
+
+def test_a_bound_the_verb_denies():
+    found = one("Temperatures in Kharkiv did not rise above minus 9 degrees.")
+    assert (found["value"], found["qualifier"]) == (-9.0, "at_most")
+    assert one("Temperatures in Kharkiv did not fall below minus 9 degrees.")["qualifier"] == "at_least"
+
+
+def test_what_holds_now_is_the_report_s_day_but_ground_taken_is_the_month_s():
+    found = facts("Russia struck Odesa on Sunday. About 40,000 homes in Odesa are currently "
+                  "without power.", date="2026-02-03")
+    assert [(f["metric"], f["period"]) for f in found] == [("without_power", "2026-02-03")]
+    ground = facts("Russian forces seized 300 square kilometres in January, an AFP analysis "
+                   "found. Their gains in the Sumy region are currently limited to 12 square "
+                   "kilometres.", date="2026-02-01")
+    assert [f["period"] for f in ground] == ["2026-01", "2026-01"]
+
+
+def test_an_interception_count_takes_the_day_of_the_launch_it_answers():
+    found = facts("Russian attacks killed three people over the past day, officials said.\n\n"
+                  "Russia launched 120 drones overnight, the air force said. Air defences "
+                  "destroyed 101 drones.", date="2026-02-03")
+    assert [(f["metric"], f["period"]) for f in found] == [
+        ("killed", "2026-02-02"), ("launched", "2026-02-03"), ("intercepted", "2026-02-03")]
+
+
+def test_weapons_launched_at_one_place_are_its_counts():
+    found = facts("Russia launched 30 drones overnight at Zaporizhzhia, officials said. Air "
+                  "defences said 21 drones and two missiles were shot down.")
+    assert [(f["value"], f["location"]) for f in found] == [
+        (30.0, "Zaporizhzhia"), (21.0, "Zaporizhzhia"), (2.0, "Zaporizhzhia")]
