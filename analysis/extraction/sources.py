@@ -13,7 +13,8 @@ _SOURCE_VERB = re.compile(_SOURCE_VERB_BODY, re.I)
 _SOURCE_VERB_LOWER = re.compile(_SOURCE_VERB_BODY)      # its twin for lower-cased text
 _SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
                            r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
-_ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to) (?P<the>the )?"
+_ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to|"
+                        r"(?-i:[Aa]s) (?:confirmed|reported|stated|announced|noted) by) (?P<the>the )?"
                         r"(?P<src>[^,.;()]+)", re.I)
 # "Oleh Syniehubov, the regional governor, said"; "DeepState, a Ukrainian mapping site, said"
 _APPOSITIVE = re.compile(
@@ -24,7 +25,12 @@ _TRAILING_CHANNEL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join(d.title() for d 
                                + r"|Telegram|social media|a statement)\b.*$")
 _FROM_ORG = re.compile(r"\bfrom (?:the )?([A-Z].*)$")
 _TRAILING_AUX = re.compile(r"\s*,?\s+(?:has|had|have)$")
-_SOURCE_SPLIT = re.compile(r"[,;:()\"“”|]|\b(?:and|but|while|that|as|when|after|which)\b")
+_SOURCE_SPLIT = re.compile(r"[,;:()\"“”|—–]|\s-\s|\b(?:and|but|while|that|as|when|after|which)\b")
+# an aside between a subject and its verb: "Ukraine's military, meanwhile, said"
+_ASIDE_BEFORE = re.compile(r",\s*(?:meanwhile|however|in turn|in addition|also|separately|"
+                           r"for (?:its|his|her|their) part)\s*,?$", re.I)
+# a clock or date before the speaker: "As of 15.00 The State Emergency Service reports"
+_CLOCK_BEFORE = re.compile(r"^.*(?<![\w\-])\d[\d.:]*(?:\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC))?\s+(?=[A-Z])")
 _PERSON = re.compile(r"\b[A-Z][a-zа-я’'\-]+ (?:[A-Z]\. )?[A-Z][a-zа-я’'\-]{2,}\b")
 # an institution opening the sentence, after any dateline: what "it said" names
 _BODY_SUBJECT = re.compile(
@@ -142,7 +148,8 @@ def _attribution(sentence: str, last_person: str | None, last_source: str | None
     for match in verbs:
         before = _TRAILING_AUX.sub("", sentence[max(0, match.start() - 90):
                                                 match.start()].rstrip())
-        words = before.split()[-8:]
+        before = _ASIDE_BEFORE.sub("", before)
+        words = _CLOCK_BEFORE.sub("", " ".join(before.split()[-8:])).split()
         if not words:
             continue
         src = " ".join(words)

@@ -1214,3 +1214,16 @@ def test_weapons_launched_at_one_place_are_its_counts():
                   "defences said 21 drones and two missiles were shot down.")
     assert [(f["value"], f["location"]) for f in found] == [
         (30.0, "Zaporizhzhia"), (21.0, "Zaporizhzhia"), (2.0, "Zaporizhzhia")]
+
+
+def test_sources_behind_an_aside_a_clock_a_dash_or_as_confirmed_by():
+    assert one("Ukraine's navy, meanwhile, said it shot down 14 drones over the sea.")[
+        "source"] == "Ukraine's navy"
+    assert one("As of 09:00 The regional police report that 3 people were injured.")[
+        "source"] == "regional police"
+    assert [f["source"] for f in facts(
+        "Kherson recorded 11 injuries, including two boys — Governor Oleksandr Prokudin said."
+    )] == ["Oleksandr Prokudin"] * 2
+    assert one("The strike involved 14 cruise missiles, as confirmed by the Air Force.")[
+        "source"] == "Air Force"
+    assert one("Four people were wounded in Sumy, the officials clarified.")["source"] == "officials"
