@@ -66,6 +66,8 @@ _ANALYSTS_DESCRIBED = re.compile(r"\banalysts?\b|\bthink[- ]tank\b|\bmonitor\b|\
 _NATIONAL_SOURCE = re.compile(r"Ukrain(?:ian|e['’]s)\s+(?:authorities|officials|government|military|"
                               r"president|prime minister|interior minister|emergency services?)\b",
                               re.I)
+_PAST_DAY = re.compile(periods.PAST_DAY, re.I)
+_NIGHTLY = ("launched", "intercepted")        # the Air Force's counts of the night
 _ATTACK_WORD = re.compile(r"\b(?:attack|strike|struck|targeted|assault|raid|barrage|launched|fired)", re.I)
 _LISTED = re.compile(r"\s*[-•–—*]\s")          # an item of a list
 # a paragraph that recalls earlier events: "As a reminder, on Monday ..."
@@ -315,6 +317,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
     headline_end: int | None = None                       # where the headline's rows end
     covers: list[Cover] = []                  # the sentences that attribute the report
     last_fact_start = -1                      # where the latest sentence with facts starts
+    past_day = False                          # the article's day is "the past day" of a round-up
 
     for index, span in enumerate(spans):
         if index and "\n" in text[spans[index - 1].end:span.start]:
@@ -349,6 +352,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         if sentence_rows and memory.default_period is None and span.section == "body":
             days = [p for p in doc.periods if p.kind in ("day", "date")]
             memory.default_period = days[0].value if days else lead_day(article, spans, index)
+            past_day = bool(days) and _PAST_DAY.fullmatch(text, days[0].start, days[0].end)
         paragraph.append((index, sentence_rows))
         if sentence_rows:
             last_fact_start = span.start
@@ -371,7 +375,12 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
     period, metric = facts.column("period"), facts.column("metric")
     for i in range(first, len(period)):
         if period[i] is None:                   # the sentence named no period
-            period[i] = toll_day if toll_day and metric[i] in language.TOLLS else fallback
+            if toll_day and metric[i] in language.TOLLS:
+                period[i] = toll_day
+            elif past_day and metric[i] in _NIGHTLY:
+                period[i] = article.published.isoformat()   # the night's report, not the round-up's day
+            else:
+                period[i] = fallback
         elif period[i] == "":
             period[i] = None                    # a span: no day or month covers the figure
     return facts

@@ -27,6 +27,9 @@ _MONTH = f"(?P<month>{MONTH_NAME})\\.?"
 THAT_MONTH = "that month"
 
 _PATTERNS = [
+    # "since the start of November" in a November report: a span within the month, the month
+    ("month_start", r"\bsince the (?:start|beginning) of " + _MONTH.replace("month", "month5")
+                    + r"(?:\s+(?P<year5>\d{4}))?\b"),
     ("span", r"\bsince\b(?!\s+\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?\s*m\b))|\bso far\b|\bthis year\b|\blast year\b|\bthis week\b|\blast week\b|"
              r"\bin recent (?:days|weeks|months)\b|\bover the past (?:\w+ )?(?:weeks|months|years)\b|"
              r"\b(?:whole|all|course|rest) of (?:\d{4}|the year|last year)\b|"
@@ -165,6 +168,12 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
             month = _month_of(name)
             year = int(groups["year3"]) if groups["year3"] else _latest_month(month, published)
             value, out = f"{year:04d}-{month:02d}", "month"
+        elif kind == "month_start":
+            month = _month_of(groups["month5"])
+            year = int(groups["year5"]) if groups["year5"] else _latest_month(month, published)
+            value = f"{year:04d}-{month:02d}"
+            out = "month" if value == published.isoformat()[:7] else "span"
+            value = value if out == "month" else ""
         elif kind == "that_month":
             value, out = THAT_MONTH, "that_month"
         elif kind == "last_month":

@@ -1227,3 +1227,23 @@ def test_sources_behind_an_aside_a_clock_a_dash_or_as_confirmed_by():
     assert one("The strike involved 14 cruise missiles, as confirmed by the Air Force.")[
         "source"] == "Air Force"
     assert one("Four people were wounded in Sumy, the officials clarified.")["source"] == "officials"
+
+
+def test_since_the_start_of_the_report_s_month_is_that_month():
+    found = facts("Russian forces have seized 410 square kilometres since the start of March, "
+                  "more than in the whole of February, an analysis found.", date="2026-03-24")
+    assert [f["period"] for f in found] == ["2026-03"]
+    older = facts("Russian forces have seized 910 square kilometres since the start of "
+                  "January, an analysis found.", date="2026-03-24")
+    assert [f["period"] for f in older] == [None]
+
+
+def test_a_round_up_of_the_past_day_leaves_the_night_s_counts_on_the_report_s_day():
+    found = facts("Russian attacks killed four civilians over the past day, officials said."
+                  "\n\nRussia launched 80 drones and 12 missiles, the air force said. Air "
+                  "defences downed 70 drones and 10 missiles.\n\nIn Kherson, two people were "
+                  "wounded.", date="2026-02-03")
+    assert [(f["metric"], f["value"], f["period"]) for f in found] == [
+        ("killed", 4.0, "2026-02-02"), ("launched", 80.0, "2026-02-03"),
+        ("launched", 12.0, "2026-02-03"), ("intercepted", 70.0, "2026-02-03"),
+        ("intercepted", 10.0, "2026-02-03"), ("wounded", 2.0, "2026-02-02")]
