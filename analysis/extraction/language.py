@@ -220,7 +220,10 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
     (r"shot down|shoot(?:s|ing)? down|downed|downs|downing|intercept(?:ed|s|ing)?|"
      r"neutrali[sz](?:ed|es|ing)|jammed|suppressed|repelled|brought down|taken down|took down|"
      r"eliminated|knocked out of the sky|to down|(?:locationally |locally )?lost(?! (?:their|his|her|its) "
-     r"li(?:ves|fe))", ("intercepted",)),      # drones "lost" to electronic warfare
+     r"li(?:ves|fe))|"
+     # drones that left for a neighbour count as lost (FACTS.md conventions)
+     r"(?:flew|flown|headed|went|returned|veered|crossed|crossing)\s+(?:back\s+)?(?:the\s+border\s+)?"
+     r"(?:in)?to\s+(?:the\s+)?(?:belarus|russia|moldova|romania|poland)", ("intercepted",)),
     (r"launch(?:ed|es|ing)?|fired|fires|firing|attacked|attacking|attacks? with|targeted|targeting|"
      r"unleashed|deployed|sent|sending|hurled|used|using|barrage of|salvo of|wave of|struck with|"
      r"bombard(?:ed|ing|s)? (?:\w+ ){0,3}?with|pound(?:ed|ing|s)? (?:\w+ ){0,3}?with|"

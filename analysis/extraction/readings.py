@@ -113,6 +113,11 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         qualifier = _shared_approx(doc, cand, candidates) or qualifier
     value = abs(m.value)
     out = [Reading(metric, case.unit, value, qualifier, cue)]
+    if metric in _STOCK_METRICS[:2]:
+        both = _BOTH_OUTAGES.search(text, m.text_end, min(s_end, m.text_end + 60))
+        if both:                 # "500 buildings without heat and electricity": two facts
+            other = _STOCK_METRICS[1] if metric == _STOCK_METRICS[0] else _STOCK_METRICS[0]
+            out.append(Reading(other, case.unit, value, qualifier, both.group(0)))
     if m.all_ and metric == "intercepted":
         out.append(Reading("launched", case.unit, value, qualifier, cue))
     elif metric == "launched" and cls in ("missile", "drone"):
@@ -123,6 +128,9 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
 
 
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
+
+_BOTH_OUTAGES = re.compile(r"\bwithout\s+(?:central\s+)?(?:heat(?:ing)?|electricity|power)(?:\s+supply)?\s+"
+                           r"(?:and|or|&)\s+(?:heat(?:ing)?|electricity|power)\b", re.I)
 
 
 def _whole_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
@@ -184,6 +192,9 @@ _OWN_PLACE = re.compile(r"(?:\s+more)?" + _PLACE_PREPOSITION, re.I)
 _ASIDE_GAP = re.compile(r"(?:\s+(?:overnight|today|yesterday|on\s+\w+))?\s*,\s*(?:including|among\s+them|"
                         r"mostly|mainly)\b[^,;.]*,\s*(?:and|as\s+well\s+as|plus)\s+", re.I)
 
+# "three missiles from S-300 systems in the Donetsk region, as well as a Kh-31 missile"
+_ORIGIN_GAP = re.compile(r"\s+from\s+[^;:.()]{1,100}?\s*,?\s*(?:and|as\s+well\s+as|plus)\s+", re.I)
+
 
 def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
                  decided: dict[int, CueChoice]) -> CueChoice | None:
@@ -201,6 +212,7 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
                  _OWN_PLACE.match(doc.text, cand.mention.text_end)) or
                 prev.of_the and _OF_THE_GAP.fullmatch(doc.text, prev_end, start) or
                 _PARTICIPLE_GAP.fullmatch(doc.text, prev_end, start) or
+                _ORIGIN_GAP.fullmatch(doc.text, prev_end, start) or
                 _ASIDE_GAP.fullmatch(doc.text, prev_end, start)):
             return None
         if cand.of_total is not None and prev.part_of is not None:

@@ -1247,3 +1247,19 @@ def test_a_round_up_of_the_past_day_leaves_the_night_s_counts_on_the_report_s_da
         ("killed", 4.0, "2026-02-02"), ("launched", 80.0, "2026-02-03"),
         ("launched", 12.0, "2026-02-03"), ("intercepted", 70.0, "2026-02-03"),
         ("intercepted", 10.0, "2026-02-03"), ("wounded", 2.0, "2026-02-02")]
+
+
+def test_a_launch_list_past_where_the_first_weapons_came_from():
+    assert triples("Russia fired four missiles from launchers in the occupied part of the "
+                   "Zaporizhzhia region, as well as a Kh-59 guided missile.") == {
+        ("launched", "missiles", 4.0), ("launched", "missiles", 1.0)}
+
+
+def test_drones_that_left_for_a_neighbour_are_lost():
+    found = one("One Shahed drone flew back to Belarus, the air force said.")
+    assert (found["metric"], found["value"]) == ("intercepted", 1.0)
+
+
+def test_one_number_for_two_outages_is_two_facts():
+    assert triples("Some 700 buildings in Kharkiv were left without heat and electricity.") == {
+        ("without_heating", "buildings", 700.0), ("without_power", "buildings", 700.0)}
