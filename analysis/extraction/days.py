@@ -12,10 +12,12 @@ from . import language, periods
 
 def lead_day(article: Article, spans: list[SentenceSpan], index: int) -> str:
     """Give the day the lead names by a weekday or a relative word (`overnight on Friday`,
-    `on Thursday`, `yesterday`) in the two sentences after sentence `index` (the first with
-    a fact, which names none), else the article's date. A calendar date there is no lead:
-    it dates an earlier event ("injuries suffered on 11 June")."""
-    for _, start, end in spans[index + 1:index + 3]:
+    `on Thursday`, `yesterday`) in the body's sentences before sentence `index` (the first
+    with a fact, which names none: "Russian missiles hit Ukraine on Thursday") or the two
+    after it, else the article's date. A calendar date there is no lead: it dates an
+    earlier event ("injuries suffered on 11 June")."""
+    body = next((i for i, s in enumerate(spans) if s.section == "body"), index)
+    for _, start, end in spans[max(body, index - 2):index] + spans[index + 1:index + 3]:
         today = article.published.isoformat()
         days = [p for p in periods.find_periods(article.text[start:end], article.published)
                 if p.kind == "day" and p.value != today]    # "overnight" is today: no news

@@ -343,6 +343,8 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
                                     last_fact_start, covering))
             elif covers and source_for(sentence, None):
                 covers.append(Cover(span.start, -1, None))     # the report's cover ends
+            elif span.section == "body":     # "..., the air force said. It said ... 54 of 69"
+                memory.last_source = source_for(sentence, None) or memory.last_source
             if _MONTHISH.search(sentence):
                 memory.last_month = last_month(periods.find_periods(sentence, article.published),
                                                memory.last_month)

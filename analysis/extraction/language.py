@@ -30,7 +30,7 @@ SOURCE_VERBS = ("said", "says", "say", "reported", "reports", "report", "wrote",
                 "posted", "posts", "announced", "announces", "added", "adds", "told", "tells",
                 "stated", "states", "claimed", "claims", "confirmed", "confirms", "noted",
                 "notes", "informed", "informs", "estimated", "warned", "explained", "detailed",
-                "tweeted", "clarified", "specified")
+                "tweeted", "clarified", "specified", "alleged")
 TITLE_WORDS = {
     "mayor", "governor", "gov.", "gov", "president", "minister", "chief", "head", "spokesman",
     "spokeswoman", "spokesperson", "commander", "administrator", "broadcaster", "company",

@@ -50,6 +50,7 @@ _PATTERNS = [
     ("this_month", r"\bthis month\b"),
     ("night_to", r"\b(?:over)?night\s+(?:of|from)\s+(?:" + "|".join(WEEKDAYS) + r")\s+(?:to|into)\s+"
                  r"(?P<wd3>" + "|".join(WEEKDAYS) + r")\b|\bovernight\s+(?:into|to)\s+(?P<wd4>"
+                 + "|".join(WEEKDAYS) + r")\b|\bbetween\s+(?:" + "|".join(WEEKDAYS) + r")\s+and\s+(?P<wd5>"
                  + "|".join(WEEKDAYS) + r")\b"),
     # FACTS.md: "the previous night" and "in the past day" are the day before the article
     ("yesterday", r"\byesterday\b|\bthe previous night\b|" + PAST_DAY),
@@ -185,7 +186,8 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
         elif kind == "today":
             value, out = published.isoformat(), "day"
         elif kind in ("last_weekday", "weekday", "night_to"):
-            wd = WEEKDAYS.index((groups["wd"] or groups["wd2"] or groups["wd3"] or groups["wd4"]).lower())
+            wd = WEEKDAYS.index((groups["wd"] or groups["wd2"] or groups["wd3"] or groups["wd4"]
+                                 or groups["wd5"]).lower())
             back = (published.weekday() - wd) % 7
             if kind == "last_weekday" and back == 0:
                 back = 7

@@ -12,7 +12,7 @@ _SOURCE_VERB_BODY = r"(?=[a-z])\b(?:" + _SOURCE_VERBS + r")\b"
 _SOURCE_VERB = re.compile(_SOURCE_VERB_BODY, re.I)
 _SOURCE_VERB_LOWER = re.compile(_SOURCE_VERB_BODY)      # its twin for lower-cased text
 _SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
-                           r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
+                           r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,10}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
 _ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to|"
                         r"(?-i:[Aa]s) (?:confirmed|reported|stated|announced|noted) by) (?P<the>the )?"
                         r"(?P<src>[^,.;()]+)", re.I)
@@ -117,6 +117,8 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
     attributed to. An outlet reporting what an institution the sentence opens with said is
     not the source: the institution is."""
     found = _attribution(sentence, last_person, last_source, last_named)
+    if found is None and (acting := _ACTING_BODY.match(sentence)):
+        return reduce_source(acting.group(1))   # "Ukraine's Air Force intercepted 12 drones"
     if found and found.lower() in _DOCUMENTS:
         return last_source              # "according to the statement": whoever issued it
     if found and language.MEDIA_OUTLETS.search(found):
@@ -126,6 +128,12 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
     return found
 
 
+# a body that counts what it downed opens the sentence: the count is its own report
+_ACTING_BODY = re.compile(
+    r"(?:[^,.;]{0,30},\s*)?((?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+)?"
+    r"(?i:air\s+force|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|general\s+staff|navy)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*|\s+of){0,5})?)\s+"
+    r"(?:shot|intercepted|destroyed|downed|neutrali[sz]ed|recorded|detected|tracked)\b")
 # "The Ministry of Defense of Ukraine tweeted that ...": the sentence's own speaker
 _SUBJECT_SAID = re.compile(r"((?:The\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}?)\s+(?:"
                            + _SOURCE_VERBS + r")\s+(?:that\b|on\s+\w+\s+that\b)")
@@ -139,6 +147,11 @@ def _attribution(sentence: str, last_person: str | None, last_source: str | None
         return match.group("name") or match.group("one")
     match = _ACCORDING.search(sentence)
     if match:
+        said = match.group("src").strip().lower()
+        if said in ("him", "her"):                  # "According to him, ..."
+            return last_person
+        if said in ("it", "them"):
+            return last_source
         return _named((match.group("the") or "") + match.group("src"), last_named)
     match = _SOURCE_AFTER.search(sentence)
     if match:
@@ -148,7 +161,7 @@ def _attribution(sentence: str, last_person: str | None, last_source: str | None
     for match in verbs:
         before = _TRAILING_AUX.sub("", sentence[max(0, match.start() - 90):
                                                 match.start()].rstrip())
-        before = _ASIDE_BEFORE.sub("", before)
+        before = _ASIDE_BEFORE.sub("", before).rstrip(" ,")   # "Governor X, said"
         words = _CLOCK_BEFORE.sub("", " ".join(before.split()[-8:])).split()
         if not words:
             continue

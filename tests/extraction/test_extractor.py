@@ -1263,3 +1263,30 @@ def test_drones_that_left_for_a_neighbour_are_lost():
 def test_one_number_for_two_outages_is_two_facts():
     assert triples("Some 700 buildings in Kharkiv were left without heat and electricity.") == {
         ("without_heating", "buildings", 700.0), ("without_power", "buildings", 700.0)}
+
+
+def test_the_lead_s_weekday_before_the_first_figure_dates_the_report():
+    found = facts("Russian missiles struck Ukraine on Thursday, damaging power plants.\n\n"
+                  "Air defences shot down 40 of 52 missiles, the air force said.",
+                  date="2026-02-06")
+    assert {f["period"] for f in found} == {"2026-02-05"}
+
+
+def test_a_night_between_two_weekdays_is_the_morning_it_ends():
+    assert one("Two people were killed in attacks between Monday and Tuesday.",
+               date="2026-02-03")["period"] == "2026-02-03"
+
+
+def test_sources_by_pronoun_by_a_long_trailing_name_and_by_a_counting_body():
+    found = facts("Mykola Lukashuk, the regional council head, spoke on Monday.\n\n"
+                  "According to him, 12 people were wounded.")
+    assert [f["source"] for f in found] == ["Mykola Lukashuk"]
+    assert one("Nine people were killed in Sumy, reported the Office of the Prosecutor "
+               "General and the regional governor Oleh Hryhorov.")["source"] == "Oleh Hryhorov"
+    assert one("Sumy Governor Oleh Hryhorov, said on Telegram that nine people were "
+               "wounded.")["source"] == "Oleh Hryhorov"
+    assert one("Overnight, the Air Force of the Armed Forces of Ukraine shot down 31 "
+               "drones.")["source"] == "Air Force of the Armed Forces of Ukraine"
+    said = facts("The attack began at dawn, the Ukrainian air force said. It said its "
+                 "defences had shot down 30 of 41 missiles.")
+    assert {f["source"] for f in said} == {"Ukrainian air force"}
