@@ -38,6 +38,7 @@ _OF_THE_COUNTRY = re.compile(r"\s+(?:of|across|in|throughout)\s+(?:the\s+country
 _SPREAD = re.compile(r"(?:\s*,)?\s*\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
 _COUNTRYS = re.compile(r"\bUkraine['’]s\s+(?:[\w\-]+\s+){0,3}?(?:regions|oblasts|provinces|cities)\b|"
                        r"\bUkraine['’]s\s+(?-i:[A-Z])\w+(?:,| and)", re.I)
+_OWN_PLACE_AFTER = re.compile(r"\s+(?:over|above|in)\s+(?:the\s+)?", re.I)
 _BREAKDOWN = re.compile(r"[—–:]|\s-\s")
 _INCLUDING_NUMBER = re.compile(r"\b(?:including|among them|of them)\s+$", re.I)
 _PART_NUMBER = re.compile(r"\s+(?:of\s+(?:them|which|whom|those)|(?:\w+\s+){0,2}?of\s+which)\b", re.I)
@@ -212,6 +213,11 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
         # places ("mostly in Odesa and Kyiv", "over Ukraine's regions of Odesa and Mykolaiv")
         # is the country's; a count for two regions ("attacked the Kharkiv and Zaporizhzhia
         # regions with 35 missiles") is neither one's nor the country's: no place
+        own = _OWN_PLACE_AFTER.match(doc.text, phrase_end(doc, cand))
+        named = [p for p in doc.places if own and p.start == own.end() and p.name == location]
+        if named and not any(q.start > named[0].end and _PLACES_JOINED.fullmatch(
+                doc.text, named[0].end, q.start) for q in doc.places):
+            return location      # "30 over Kursk, 18 over Saratov", not "over Kursk and Orel"
         if location in places.RUSSIA:
             return "Russia"
         named = {p.name for p in doc.places if p.level > 0}

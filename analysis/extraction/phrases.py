@@ -114,8 +114,9 @@ def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
         k += 1                                       # 'two "Iskander-M" ballistic missiles'
     if kind == "order" and k < stop and doc.lows[k] == "of":
         k += 1
-    if k + 1 < stop and doc.lows[k] in MORE_WORDS and strip_possessive(doc.lows[k + 1]) in NOUNS:
-        k += 1                                       # "2,600 more buildings", "five other people"
+    if k + 1 < stop and doc.lows[k] in MORE_WORDS and doc.lows[k + 1] not in STOP_WORDS and \
+            doc.lows[k + 1][:1].isalpha():
+        k += 1                        # "2,600 more buildings", "two more Russian cruise missiles"
     bare = k >= stop or doc.lows[k] in STOP_WORDS or not doc.lows[k][0].isalnum()
     modifiers = 0
     while k < stop and modifiers <= 5:

@@ -1290,3 +1290,15 @@ def test_sources_by_pronoun_by_a_long_trailing_name_and_by_a_counting_body():
     said = facts("The attack began at dawn, the Ukrainian air force said. It said its "
                  "defences had shot down 30 of 41 missiles.")
     assert {f["source"] for f in said} == {"Ukrainian air force"}
+
+
+def test_weapons_flying_somewhere_and_more_of_them_are_what_the_main_verb_says():
+    assert triples("Two more Russian cruise missiles and three drones flying over Sumy were "
+                   "destroyed.") == {("intercepted", "missiles", 2.0), ("intercepted", "drones", 3.0)}
+
+
+def test_each_part_of_a_breakdown_keeps_its_own_region():
+    found = facts("Russia's defence ministry said it destroyed 61 Ukrainian drones overnight, including "
+                  "20 over Bryansk, 14 over Oryol, and others across the Tula and Kaluga regions.")
+    assert [(f["value"], f["location"]) for f in found] == [
+        (61.0, "Russia"), (20.0, "Bryansk"), (14.0, "Oryol")]
