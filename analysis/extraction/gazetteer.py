@@ -133,7 +133,7 @@ RUSSIA: dict[str, tuple[str, ...]] = {
     "Kursk": ("Kursk",),
     "Bryansk": ("Bryansk",),
     "Voronezh": ("Voronezh",),
-    "Rostov": ("Rostov", "Rostov-on-Don"),
+    "Rostov-on-Don": ("Rostov-on-Don", "Rostov"),      # the Rostov region is named by its centre
     "Krasnodar": ("Krasnodar", "Kuban"),
     "Oryol": ("Oryol", "Orel"),
     "Tula": ("Tula",),

@@ -38,7 +38,7 @@ _OF_THE_COUNTRY = re.compile(r"\s+(?:of|across|in|throughout)\s+(?:the\s+country
 _SPREAD = re.compile(r"(?:\s*,)?\s*\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
 _COUNTRYS = re.compile(r"\bUkraine['’]s\s+(?:[\w\-]+\s+){0,3}?(?:regions|oblasts|provinces|cities)\b|"
                        r"\bUkraine['’]s\s+(?-i:[A-Z])\w+(?:,| and)", re.I)
-_OWN_PLACE_AFTER = re.compile(r"\s+(?:over|above|in)\s+(?:the\s+)?", re.I)
+_OWN_PLACE_AFTER = re.compile(r"(\s+each)?\s+(?:over|above|in)\s+(?:the\s+)?", re.I)
 _BREAKDOWN = re.compile(r"[—–:]|\s-\s")
 _INCLUDING_NUMBER = re.compile(r"\b(?:including|among them|of them)\s+$", re.I)
 _PART_NUMBER = re.compile(r"\s+(?:of\s+(?:them|which|whom|those)|(?:\w+\s+){0,2}?of\s+which)\b", re.I)
@@ -192,6 +192,20 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
                  s_end: int, next_start: int,
                  earlier: Callable[[], list[places.Place]], cue: str | None = None,
                  national: bool = False, target: str | None = None) -> str | None:
+    """Give the canonical place of a figure (see `_location`); Ukraine's weapons counted
+    nationwide were counted over Russia ("41 Ukrainian drones: 17 over Bryansk, ...")."""
+    location = _location(doc, cand, metric, sentence, s_start, s_end, next_start, earlier,
+                         cue, national, target)
+    if location == places.COUNTRY and metric in ("launched", "intercepted") and \
+            _UKRAINES_WEAPONS.search(doc.text, cand.mention.end, phrase_end(doc, cand)):
+        return "Russia"
+    return location
+
+
+def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
+              s_end: int, next_start: int,
+              earlier: Callable[[], list[places.Place]], cue: str | None = None,
+              national: bool = False, target: str | None = None) -> str | None:
     """Give the canonical place of a figure; `earlier` gives the places of the latest sentence
     before that named any (asked only when the sentence names none for it). A launch read
     from a verb of striking (`cue`) took place where the story is, not nationwide; a figure
@@ -215,9 +229,11 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
         # regions with 35 missiles") is neither one's nor the country's: no place
         own = _OWN_PLACE_AFTER.match(doc.text, phrase_end(doc, cand))
         named = [p for p in doc.places if own and p.start == own.end() and p.name == location]
-        if named and not any(q.start > named[0].end and _PLACES_JOINED.fullmatch(
-                doc.text, named[0].end, q.start) for q in doc.places):
-            return location      # "30 over Kursk, 18 over Saratov", not "over Kursk and Orel"
+        if named and (own.group(1) or not any(q.start > named[0].end and _PLACES_JOINED.fullmatch(
+                doc.text, named[0].end, q.start) for q in doc.places)):
+            # "30 over Kursk, 18 over Saratov", not "over Kursk and Orel"; "eight each over
+            # Voronezh and Saratov" is eight over the first of them too
+            return location
         if location in places.RUSSIA:
             return "Russia"
         named = {p.name for p in doc.places if p.level > 0}

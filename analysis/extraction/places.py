@@ -54,9 +54,9 @@ _PLACE_RE = re.compile(       # each name starts at a word boundary with one of 
     r"the capital's|capital city)\b)|"
     r"(?P<country>\b(?:Ukraine|nationwide|across the country|countrywide|"
     r"(?:in|across|over) the (?:north|south|east|west|centre|center)\w*(?:(?:,| and| or) (?:the )?"
-    r"(?:north|south|east|west|centre|center)\w*)* of the country|(?:in|across|over) "
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty[\w\-]*|several|many|"
-    r"multiple|a dozen|dozens of|numerous) (?:regions|oblasts|provinces)|"
+    r"(?:north|south|east|west|centre|center)\w*)* of the country|(?:in|across|over|against|on|at) "
+    r"(?:at least )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty[\w\-]*|several|many|"
+    r"multiple|a dozen|dozens of|numerous) (?:regions|oblasts|provinces|areas)|"
     r"(?:(?:on|across|in|against) )?Ukrainian (?:cities|regions|towns|oblasts))\b)|"
     r"(?P<name>\b[A-Z][\w'’\-]*(?:\s[A-Z][\w\-]*|\speninsula)?))",
 )
@@ -86,6 +86,9 @@ _INNER_YI = re.compile(r"(?<=[aeiou])yi")
 _INNER_Y = re.compile(r"(?<=[a-z])y(?=[aeu])")
 
 
+_RUSSIAN_ENDING = re.compile(r"i?[eo]v$")
+
+
 def official_spelling(name: str) -> str:
     """Give a Ukrainian place name as the official romanisation writes it."""
     return _INNER_Y.sub("i", _INNER_YI.sub("i", name))
@@ -96,7 +99,12 @@ def _known(key: str) -> str | None:
     romanisation and with Russian g for h ("chuguiv" is Chuhuiv)."""
     found = _LOOKUP.get(key)
     if found is None and key[:1].isalpha():
-        found = _LOOKUP.get(official_spelling(key)) or _LOOKUP.get(key.replace("g", "h"))
+        official = official_spelling(key)
+        found = _LOOKUP.get(official) or _LOOKUP.get(key.replace("g", "h"))
+        if found is None and _RUSSIAN_ENDING.search(official):
+            # the Russian ending for the Ukrainian -iv: "Mykolayev", "Kharkov", "Chernigov"
+            ukrainian = _RUSSIAN_ENDING.sub("iv", official)
+            found = _LOOKUP.get(ukrainian) or _LOOKUP.get(ukrainian.replace("g", "h"))
     return found
 
 

@@ -184,7 +184,7 @@ _PLACE_THEN_COMMA = re.compile(r"(?:\s+[\w’'\-]+){0,8}?" + _PLACE_PREPOSITION 
 _COLON_BREAKDOWN = re.compile(r"[^.;:\d]{0,60}:\s*")
 # "460 of the drones, as well as 19 of the 20 missiles": a part after a part of a group
 _OF_THE_GAP = re.compile(r"\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s*,?\s*(?:and|or|as well as|plus)\s+")
-_OWN_PLACE = re.compile(r"(?:\s+more)?" + _PLACE_PREPOSITION, re.I)
+_OWN_PLACE = re.compile(r"(?:\s+more|\s+each)?" + _PLACE_PREPOSITION, re.I)
 
 
 # "launched 598 drones overnight, including Shahed attack drones and decoys, as well as 31
@@ -205,11 +205,14 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         prev = candidates[i - 1]
         prev_end = phrase_end(doc, prev)
         start = phrase_start(cand)
-        if not (COORDINATION.fullmatch(doc.text, prev_end, start) or cand.bare and
+        # a count with its own noun lists on when it counts what the one before did
+        own_noun = cand.cls is not None and cand.cls == prev.cls
+        if not (COORDINATION.fullmatch(doc.text, prev_end, start) or (cand.bare or own_noun) and
                 (_PLACE_THEN_AND.fullmatch(doc.text, prev_end, start) or
                  (_PLACE_THEN_COMMA.fullmatch(doc.text, prev_end, start) or
                   _COLON_BREAKDOWN.fullmatch(doc.text, prev_end, start)) and
-                 _OWN_PLACE.match(doc.text, cand.mention.text_end)) or
+                 _OWN_PLACE.match(doc.text, phrase_end(doc, cand) if own_noun
+                                  else cand.mention.text_end)) or
                 prev.of_the and _OF_THE_GAP.fullmatch(doc.text, prev_end, start) or
                 _PARTICIPLE_GAP.fullmatch(doc.text, prev_end, start) or
                 _ORIGIN_GAP.fullmatch(doc.text, prev_end, start) or

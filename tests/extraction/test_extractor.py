@@ -1302,3 +1302,19 @@ def test_each_part_of_a_breakdown_keeps_its_own_region():
                   "20 over Bryansk, 14 over Oryol, and others across the Tula and Kaluga regions.")
     assert [(f["value"], f["location"]) for f in found] == [
         (61.0, "Russia"), (20.0, "Bryansk"), (14.0, "Oryol")]
+
+
+def test_a_defence_ministry_list_of_regions_each_with_its_noun():
+    found = facts("Air defence systems destroyed 41 Ukrainian drones overnight: 17 UAVs over the "
+                  "Bryansk Region, six UAVs each over the Tula and Kaluga Regions, and two UAVs "
+                  "over the Rostov Region, the ministry said.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("intercepted", 41.0, "Russia"), ("intercepted", 17.0, "Bryansk"),
+        ("intercepted", 6.0, "Tula"), ("intercepted", 2.0, "Rostov-on-Don")]
+
+
+def test_places_in_their_russian_spelling_and_counts_against_several_areas():
+    assert one("Russian shelling of Kharkov killed two people.")["location"] == "Kharkiv"
+    assert one("A missile strike on Mykolayev killed nine people.")["location"] == "Mykolaiv"
+    assert one("Russia launched 60 drones against at least five areas, including Odesa.")[
+        "location"] == "Ukraine"
