@@ -44,7 +44,7 @@ _RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into|on|of)\s+(?
 _RUSSIAN_LAND = re.compile(r"Russian\s+(?:border\s+)?(?:regions|territory|airspace|oblasts|"
                            r"provinces|cities|soil)\b")
 # between two places of a list: "the Belgorod and Kursk regions", "Bryansk, Kursk"
-_JOINED = re.compile(r"\s*(?:regions?|oblasts?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_JOINED = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:regions?|oblasts?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 # "Russia's war", "in Russia's attack": the attacker, not a place
 # ("in Russia's Belgorod region" is Belgorod's)
 _RUSSIA_AS_PLACE_AFTER = re.compile(r"['’]s\s+(?:(?:southern|western|central|border)\s+)?"

@@ -192,6 +192,11 @@ _OWN_PLACE = re.compile(r"(?:\s+more|\s+each)?" + _PLACE_PREPOSITION, re.I)
 _ASIDE_GAP = re.compile(r"(?:\s+(?:overnight|today|yesterday|on\s+\w+))?\s*,\s*(?:including|among\s+them|"
                         r"mostly|mainly)\b[^,;.]*,\s*(?:and|as\s+well\s+as|plus)\s+", re.I)
 
+# "Belgorod (four drones), Voronezh (four drones) and Kursk (one drone)": each place's count
+_NEXT_PLACE_COUNT = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w’'\-]*"
+                               r"(?:\s+[A-Z][\w’'\-]*)?\s*\(\s*")
+# the rest of a list's line, then the next item: "- 2 Iskander-M missiles (from Crimea);\n- 4 ..."
+_NEXT_ITEM = re.compile(r"[^\n.]{0,160}\n\s*[-•–—*]\s*")
 # "three missiles from S-300 systems in the Donetsk region, as well as a Kh-31 missile"
 _ORIGIN_GAP = re.compile(r"\s+from\s+[^;:.()]{1,100}?\s*,?\s*(?:and|as\s+well\s+as|plus)\s+", re.I)
 
@@ -216,6 +221,8 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
                 prev.of_the and _OF_THE_GAP.fullmatch(doc.text, prev_end, start) or
                 _PARTICIPLE_GAP.fullmatch(doc.text, prev_end, start) or
                 _ORIGIN_GAP.fullmatch(doc.text, prev_end, start) or
+                _NEXT_ITEM.fullmatch(doc.text, prev_end, start) or
+                _NEXT_PLACE_COUNT.fullmatch(doc.text, prev_end, start) or
                 _ASIDE_GAP.fullmatch(doc.text, prev_end, start)):
             return None
         if cand.of_total is not None and prev.part_of is not None:

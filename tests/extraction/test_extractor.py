@@ -1318,3 +1318,18 @@ def test_places_in_their_russian_spelling_and_counts_against_several_areas():
     assert one("A missile strike on Mykolayev killed nine people.")["location"] == "Mykolaiv"
     assert one("Russia launched 60 drones against at least five areas, including Odesa.")[
         "location"] == "Ukraine"
+
+
+def test_a_launch_list_of_lines_each_weapon_without_a_verb():
+    found = facts("The air force said Russia launched the following:\n- 3 Iskander-M ballistic "
+                  "missiles (from occupied Crimea);\n- 6 Kalibr cruise missiles (from the Black "
+                  "Sea);\n- 30 Shahed attack drones (from the Kursk region).")
+    assert [(f["metric"], f["unit"], f["value"]) for f in found] == [
+        ("launched", "missiles", 3.0), ("launched", "missiles", 6.0), ("launched", "drones", 30.0)]
+
+
+def test_each_place_with_its_count_in_brackets():
+    found = facts("Air defences destroyed drones over the Bryansk (five drones), Oryol (two "
+                  "drones) and Tula (one drone) regions, the ministry said.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("intercepted", 5.0, "Bryansk"), ("intercepted", 2.0, "Oryol"), ("intercepted", 1.0, "Tula")]
