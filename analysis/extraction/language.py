@@ -72,6 +72,9 @@ MEDIA_OUTLETS = re.compile(r"\b(?:AFP|Reuters|Bloomberg|AP|Associated Press|BBC|
 NOT_SOURCES = {"explosions", "blasts", "attacks", "strikes", "sirens", "fires", "damage",
                "footage", "video", "videos", "photos", "images", "casualties", "it", "this",
                "which", "that", "there", "its", "his", "her", "their", "data"}
+# words between a speaker and the verb of saying, or alone before it: no speaker
+SAYING_ADVERBS = {"later", "earlier", "preliminary", "previously", "meanwhile", "initially",
+                  "subsequently", "overall", "officially", "reportedly", "also", "further"}
 
 # Words inside a noun phrase
 CLOSING_QUOTES = {"”", "\"", "’", "»"}

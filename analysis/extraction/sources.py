@@ -68,6 +68,8 @@ def reduce_source(raw: str) -> str | None:
     words = text.split()
     while words and words[0].lower() in _LEADING_WORDS:
         words = words[1:]
+    while words and words[-1].lower() in language.SAYING_ADVERBS:
+        words = words[:-1]                       # "Terekhov later confirmed"
     if not words or words[-1].lower() in NOT_SOURCES or \
             len(words) == 1 and _SOURCE_VERB.fullmatch(words[0]) or \
             words[0].lower() in NOT_SOURCES and not (
@@ -252,6 +254,12 @@ def people_named(sentence: str) -> list[str]:
                   any(part in TITLE_WORDS for part in w.lower().split("-"))]
         words = words[titled[-1] + 1:] if titled else words
         name = " ".join(words[-3:] if len(words) > 2 and len(words[-2]) == 2 else words[-2:])
-        if len(words) >= 2 and _PERSON.fullmatch(name) and not _GEOGRAPHY.search(name):
+        if len(words) >= 2 and _PERSON.fullmatch(name) and not _GEOGRAPHY.search(name) and \
+                not _NOT_A_PERSON.search(name):
             names.append(name)
     return names
+
+
+# "On January 10", "Last Sunday", "In Kharkiv": a time or a phrase, not a person
+_NOT_A_PERSON = re.compile(r"\b(?:" + "|".join(w.title() for w in (*language.WEEKDAYS,)) + r"|"
+                           + r"(?i:" + language.MONTH_NAME + r"))\b|^(?:On|In|At|By|For|From|Last|This|Since)\s")

@@ -1333,3 +1333,11 @@ def test_each_place_with_its_count_in_brackets():
                   "drones) and Tula (one drone) regions, the ministry said.")
     assert [(f["metric"], f["value"], f["location"]) for f in found] == [
         ("intercepted", 5.0, "Bryansk"), ("intercepted", 2.0, "Oryol"), ("intercepted", 1.0, "Tula")]
+
+
+def test_no_source_from_an_adverb_a_date_or_reports_as_a_noun():
+    assert one("Preliminary reports show that 12 drones hit the plant.")["source"] is None
+    assert one("Terekhov later confirmed that nine people were injured.")["source"] == "Terekhov"
+    found = facts("Ivan Fedorov spoke on Monday.\n\nOn January 10 the city mourned.\n\n"
+                  "He reported that 13 people were killed.")
+    assert [f["source"] for f in found] == ["Ivan Fedorov"]
