@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "of the extracted one")
     build.add_argument("--update-notebooks", action="store_true",
                        help="also write the executed notebooks back to notebooks/")
+    build.add_argument("--timings", action="store_true",
+                       help="print where the time went: each stage, and each notebook's "
+                            "kernel start, cells and page")
     _add_corpus_options(build)
     return parser
 
@@ -209,7 +212,7 @@ def cmd_build(args) -> int:
     return build(articles=args.articles, processed=args.processed, reports=args.reports,
                  jobs=args.jobs, keep_going=args.keep_going, workers=args.workers,
                  update_notebooks=args.update_notebooks, progress=args.progress,
-                 facts=args.facts)
+                 facts=args.facts, timings=args.timings)
 
 
 class Terminated(BaseException):

@@ -30,12 +30,26 @@ BIN = Path(sys.executable).parent
 
 
 def timed(cmd: list[str], **kw) -> float:
+    return run_timed(cmd, **kw)[0]
+
+
+def run_timed(cmd: list[str], **kw) -> tuple[float, str]:
+    """Run `cmd`; give its seconds and what it printed to stderr (exit on failure)."""
     started = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, **kw)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr[-2000:]}")
-    return elapsed
+    return elapsed, done.stderr
+
+
+def _breakdown(stderr: str) -> None:
+    """Print the build's own account of where its time went (`build --timings`)."""
+    print("where the build's time went (its own clock; the notebooks run side by side, so "
+          "theirs add up to more than the stage's):")
+    for line in stderr.splitlines():
+        if line.startswith("time "):
+            print("  " + line[len("time "):])
 
 
 def main() -> None:
@@ -46,12 +60,13 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        build = timed([sys.executable, "-m", "analysis", "build", "--articles", str(args.articles),
-                       "--reports", str(tmp / "reports"), "--processed", str(tmp / "processed")],
-                      cwd=ROOT)
+        build, said = run_timed([sys.executable, "-m", "analysis", "build", "--timings",
+                                 "--articles", str(args.articles), "--reports", str(tmp / "reports"),
+                                 "--processed", str(tmp / "processed")], cwd=ROOT)
         if args.build_only:
             _machine(args)
             print(f"{'python -m analysis build (tables+notebooks+HTML)':<44}{build:>9.1f}")
+            _breakdown(said)
             return
         started = time.perf_counter()
         for nb in notebook_paths():
@@ -65,6 +80,7 @@ def main() -> None:
     print(f"{'nbconvert --execute --to html, one by one':<44}{sequential:>9.1f}")
     print(f"{'speed-up of the build over nbconvert':<44}{sequential / build:>8.1f}x  >= 2x")
     print(f"{'pytest --nbval notebooks (2 workers)':<44}{nbval:>9.1f}  < 60 s")
+    _breakdown(said)
 
 
 def _machine(args) -> None:

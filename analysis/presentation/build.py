@@ -23,6 +23,7 @@ from . import article_pages
 from . import pages as report_pages
 from . import staging
 from .index import index_page
+from .timings import NotebookRun, Timings
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 REPORT_TITLE = "Air war workbook"
@@ -109,13 +110,13 @@ class Kernels:
 def execute_notebook(path: Path, params: dict | None, html_out: Path,
                      ipynb_out: Path | list[Path] | None = None, tables: Path | None = None,
                      kernels: Kernels | None = None, links: dict | None = None
-                     ) -> tuple[str, float, str | None]:
+                     ) -> NotebookRun:
     """Execute one notebook with `params` injected, write its HTML page (linking what `links`
     gives, see `pages.page_links`) and, when every cell ran, the executed notebook to each
     path of `ipynb_out`.
 
     With `tables`, the kernel reads the corpus tables from there (a build's staging folder).
-    Gives (notebook name, seconds, error message or None).
+    Gives the run: its name, seconds, error message or None, and where its time went.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -136,7 +137,13 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
     sockets = tempfile.mkdtemp(prefix="airwar-kernel-")
     # asynchronous: nbclient then notices at once when a kernel dies or is ended
     manager = AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "ipc"))
-    hooks = {"on_notebook_start": lambda notebook: kernels.add(manager)} if kernels else {}
+    ready: list[float] = []
+
+    def kernel_ready(notebook) -> None:
+        ready.append(time.perf_counter())
+        if kernels is not None:
+            kernels.add(manager)
+    hooks = {"on_notebook_start": kernel_ready}
     client = NotebookClient(nb, km=manager, timeout=CELL_TIMEOUT, kernel_name=KERNEL,
                             resources={"metadata": {"path": str(path.parent)}}, **hooks)
     error = None
@@ -155,8 +162,9 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
         if manager.has_kernel:
             run_sync(manager.shutdown_kernel)(now=True)
         shutil.rmtree(sockets, ignore_errors=True)
+    ran = time.perf_counter()
     if kernels is not None and kernels.stopping:
-        return path.name, time.perf_counter() - started, "stopped"
+        return NotebookRun(path.name, ran - started, "stopped")
     for cell in nb.cells:                                   # no run times in the saved notebook
         cell.metadata.pop("execution", None)
     page_title = report_pages.nb_title(nb, path.stem)
@@ -167,15 +175,19 @@ def execute_notebook(path: Path, params: dict | None, html_out: Path,
     if error is None:
         for out in [ipynb_out] if isinstance(ipynb_out, Path) else ipynb_out or []:
             write_text(nbformat.writes(nb) + "\n", out)
-    return path.name, time.perf_counter() - started, error
+    done = time.perf_counter()
+    kernel_at = ready[0] if ready else started
+    return NotebookRun(path.name, done - started, error, kernel_at - started, ran - kernel_at,
+                       done - ran)
 
 
 def _build_into(articles: Path, tables: Path, pages: Path, default: bool, processed: Path,
                 jobs: int | None, keep_going: bool, workers: int | None, update_notebooks: bool,
                 notebooks: list[Path] | None, progress: bool | None, facts: Path | None = None,
-                tables_folder: str = "data"):
+                tables_folder: str = "data", timings: Timings | None = None):
     """Write the tables to `tables` and the pages to `pages` (staging folders); give the
-    notebooks that failed and the corpus."""
+    notebooks that failed and the corpus; record where the time went in `timings`."""
+    timings = timings if timings is not None else Timings()
     from ..extraction.corpus import load_corpus
     from ..reading.atomic import write_text
     from ..reading.batches import default_workers
@@ -187,7 +199,9 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
                          progress=progress, facts_file=facts)
     for err in corpus.errors:
         print(f"skipped {err}", file=sys.stderr)
+    timings.stage("read and extract")
     write_tables(corpus, tables, corpus_manifest([articles]))
+    timings.stage("tables")
 
     paths = notebooks or notebook_paths()
     params = None if default else {"ARTICLES": str(articles), "PROCESSED": str(processed)}
@@ -210,14 +224,17 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
         try:
             # while the kernels run: this thread would only wait for them
             article_pages.write_article_pages(corpus, pages / article_pages.FOLDER, title)
+            timings.stage("article pages (while the notebooks run)")
             with Progress(len(paths), "notebooks", "notebook", shown) as bar:
                 for future in futures:
-                    name, seconds, error = future.result()
-                    status = "ok" if error is None else f"FAILED: {error}"
-                    bar.write(f"notebook {name}: {seconds:.1f} s {status}")
+                    run = future.result()
+                    timings.notebooks.append(run)
+                    status = "ok" if run.error is None else f"FAILED: {run.error}"
+                    bar.write(f"notebook {run.name}: {run.seconds:.1f} s {status}")
                     bar.update()
-                    if error:
-                        failures.append(name)
+                    if run.error:
+                        failures.append(run.name)
+            timings.stage(f"notebooks ({jobs} at a time)")
         except BaseException:              # Ctrl-C, SIGTERM or a crash: end every kernel now
             for future in futures:
                 future.cancel()
@@ -226,6 +243,7 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     written = sorted(p.stem for p in tables.glob("*.csv"))
     write_text(index_page(paths, corpus, title, written, tables_folder, tables_dir=tables,
                           articles=articles), pages / report_pages.INDEX)
+    timings.stage("index")
     return failures, corpus
 
 
@@ -233,7 +251,7 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
           reports: Path = config.REPORTS, jobs: int | None = None, keep_going: bool = False,
           workers: int | None = None, update_notebooks: bool = False,
           notebooks: list[Path] | None = None, progress: bool | None = None,
-          facts: Path | None = None) -> int:
+          facts: Path | None = None, timings: bool = False) -> int:
     """Build the tables, the executed notebooks and the HTML report; give the exit status.
 
     With `facts`, every notebook runs on that facts table (corrected by hand, or labelled in
@@ -245,9 +263,11 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
 
     Everything is written to staging folders first and swapped in only when every notebook
     ran: a failed or interrupted build leaves the previous tables and report as they were,
-    and a second build into the same folders stops at once with a clear message.
+    and a second build into the same folders stops at once with a clear message. With
+    `timings`, a line per stage and per notebook says where the time went.
     """
     started = time.perf_counter()
+    spent = Timings()
     articles = Path(articles).resolve()
     facts = Path(facts).resolve() if facts is not None else None
     default = articles == config.ARTICLES.resolve() and facts is None
@@ -262,7 +282,7 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
             failures, corpus = _build_into(articles, tables, pages, default, processed,
                                            jobs, keep_going, workers, update_notebooks,
                                            notebooks, progress, facts,
-                                           os.path.relpath(processed, reports))
+                                           os.path.relpath(processed, reports), spent)
             if failures:
                 print(f"build failed ({', '.join(failures)}): the previous report and tables "
                       f"are left as they were", file=sys.stderr)
@@ -272,6 +292,9 @@ def build(articles: Path = config.ARTICLES, processed: Path | None = None,
         finally:
             staging.discard(tables)
             staging.discard(pages)
+    spent.stage("publish")
+    if timings:
+        spent.report()
     print(f"tables: {len(corpus.articles)} articles, {len(corpus.sentences)} sentences, "
           f"{len(corpus.facts)} facts -> {processed}", file=sys.stderr)
     print(f"report: {reports / 'index.html'} in {time.perf_counter() - started:.1f} s",

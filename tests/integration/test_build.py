@@ -189,7 +189,14 @@ def test_a_signal_ends_the_build_promptly_and_keeps_the_previous_report(tmp_path
                                                                         sig, status):
     reports, processed = tmp_path / "reports", tmp_path / "processed"
     args = ["build", "--articles", seeds_dir, "--reports", reports, "--processed", processed]
-    assert run_cli(*args).returncode == 0
+    timed = run_cli(*args, "--timings")
+    assert timed.returncode == 0
+    # where the time went: each stage, and each notebook's kernel start, cells and page
+    lines = [line for line in timed.stderr.splitlines() if line.startswith("time ")]
+    assert [line.split(":")[0] for line in lines if "notebook " in line] == [
+        f"time notebook {p.name}" for p in sorted(notebook_paths())]
+    assert {"time read and extract", "time tables", "time index"} <= {
+        line.split(":")[0] for line in lines}
     before = _tree(reports), _tree(processed)
     temporary = tmp_path / "tmp"                          # this build's own temporary folder
     temporary.mkdir()

@@ -375,7 +375,8 @@ def test_notebooks_on_a_large_corpus_show_a_screenful_per_cell_and_every_row(syn
     paged = []
     for path in notebook_paths():
         executed = tmp_path / path.name
-        name, _, error = execute_notebook(path, params, tmp_path / f"{path.stem}.html", executed)
+        run = execute_notebook(path, params, tmp_path / f"{path.stem}.html", executed)
+        name, error = run.name, run.error
         assert error is None, f"{name}: {error}"
         for cell in nbformat.read(executed, as_version=4).cells:
             for output in cell.get("outputs", []):
