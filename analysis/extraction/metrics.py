@@ -126,7 +126,8 @@ def _aside_end(lows: list[str], k: int, b: int, closer: str) -> int | None:
 
 
 # a participle right after the noun phrase describes it: "missiles fired from aircraft"
-_PARTICIPLE = r"(?:fired|launched|sent|used|deployed|flying|heading|headed)\s+(?:at|from|by|into|in|during|toward|towards|against|over|on)\b"
+_PARTICIPLE = (r"(?:(?:fired|launched|sent|used|deployed|flying|heading|headed)\s+(?:at|from|by|into|in|during|"
+               r"toward|towards|against|over|on)|targeting|aimed\s+at)\b")
 MODIFIER_PARTICIPLE = re.compile(r"\s*,?\s+" + _PARTICIPLE, re.I)
 _PARTICIPLE_AT = re.compile(_PARTICIPLE, re.I)
 _WEAPON_BEFORE = re.compile(r"(?:missiles?|drones?|UAVs?|rockets?|Shaheds?|decoys?)\s*,?\s+$", re.I)

@@ -355,6 +355,12 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
             cand.of_total, nxt.part_of = nxt, cand
             cand.cls = nxt.cls
             continue
+        if cand.cls and nxt and nxt.cls is None and cand.np_end > cand.tok:
+            np_end = doc.tok_ends[cand.np_end - 1]
+            after_noun = _OF_LINK.match(text, np_end)
+            if after_noun and after_noun.end() == nxt.mention.start and "of" in after_noun.group():
+                cand.of_total, nxt.part_of = nxt, cand     # "25 missiles of 38 fired"
+                nxt.cls, nxt.bare = cand.cls, False
         if _OF_THEM.match(after) or \
                 _PARTITIVE_BEFORE.search(text[max(0, m.start - 16):m.start]):
             # a part is smaller than its whole: "37 drones and three missiles, 28 of which"

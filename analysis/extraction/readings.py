@@ -70,6 +70,11 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
                              head)])
     choice = choose_metric(doc, cand, s_start, s_end, prefer_left=cand.of_total is not None)
     metric, cue, cost = choice
+    if metric == "launched" and cand.of_total is not None:
+        downed = next((text[a:b] for a, b, found in doc.within_cues(
+            phrase_end(doc, cand.of_total), s_end) if "intercepted" in found), None)
+        if downed:                    # "25 missiles of 38 fired were shot down": the part fell
+            metric, cue, cost = "intercepted", downed, 0
     if metric is None and cand.cls in ("missile", "drone") and not doc.cues:
         total = _TOTAL_OF.search(text, max(s_start, m.start - 16), m.start)
         if total is not None:            # a line of a launch report: "A total of 35 drones."
@@ -84,6 +89,11 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
             and any(d.metric == "intercepted" for d in decided.values()):
         metric = "launched"                   # "eight were shot down out of 11 launched"
     conjunct = _conjunct_of(doc, cand, candidates, decided)
+    own = _OWN_PASSIVE.match(text, phrase_end(doc, cand))
+    verb = next((c for c in doc.within_cues(own.end(), own.end() + 1)), None) if own else None
+    if verb is not None and verb.metrics[0] in allowed_metrics(cand):
+        # "7 people died and 11 people, including a child, were injured": its own verb
+        metric, cue, cost, conjunct = verb.metrics[0], text[verb.start:verb.end], 0, None
     if conjunct is not None and conjunct.metric in allowed_metrics(cand) and (
             metric is None or cost > BOUNDARY_COST or cand.of_total is not None and
             metric == "launched" and conjunct.metric == "intercepted"):
@@ -127,6 +137,9 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
     return Read(out, CueChoice(metric, cue, cost))
 
 
+# a count's own passive verb, past an aside: "11 people, including a child, were injured"
+_OWN_PASSIVE = re.compile(r"\s*,\s*(?:including|among them)\b[^,;.]{0,60},\s*(?:were|was|are|is|have been|"
+                          r"has been|had been)\s+", re.I)
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
 
 _BOTH_OUTAGES = re.compile(r"\bwithout\s+(?:central\s+)?(?:heat(?:ing)?|electricity|power)(?:\s+supply)?\s+"
@@ -176,7 +189,7 @@ _PLACE_THEN_AND = re.compile(r"(?:\s+[a-z]+){0,3}?" + _PLACE_PREPOSITION + r"(?:
                              r"(?:\s+alone)?\s*,?\s*(?:and|as well as|plus)\s+$")
 # "shot down six missiles in Kyiv Oblast, five in the northern Zhytomyr Oblast": a list of
 # places, each with its count, the noun said once (the count must name its own place)
-_PLACE_THEN_COMMA = re.compile(r"(?:\s+[\w’'\-]+){0,8}?" + _PLACE_PREPOSITION +
+_PLACE_THEN_COMMA = re.compile(r"(?:\s+[\w’'\-–—]+){0,8}?" + _PLACE_PREPOSITION +
                                r"[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?(?:\s*,\s*[^,;.:\d]{1,50}?)?"
                                r"\s*,\s*(?:and\s+)?")
 # "shot down eight drones during the night: seven in the Odesa region and one in ...": the
@@ -184,7 +197,7 @@ _PLACE_THEN_COMMA = re.compile(r"(?:\s+[\w’'\-]+){0,8}?" + _PLACE_PREPOSITION 
 _COLON_BREAKDOWN = re.compile(r"[^.;:\d]{0,60}:\s*")
 # "460 of the drones, as well as 19 of the 20 missiles": a part after a part of a group
 _OF_THE_GAP = re.compile(r"\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s*,?\s*(?:and|or|as well as|plus)\s+")
-_OWN_PLACE = re.compile(r"(?:\s+more|\s+each)?" + _PLACE_PREPOSITION, re.I)
+_OWN_PLACE = re.compile(r"(?:\s+more|\s+each|\s+[–—-])?" + _PLACE_PREPOSITION, re.I)
 
 
 # "launched 598 drones overnight, including Shahed attack drones and decoys, as well as 31
@@ -225,8 +238,12 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
                 _NEXT_PLACE_COUNT.fullmatch(doc.text, prev_end, start) or
                 _ASIDE_GAP.fullmatch(doc.text, prev_end, start)):
             return None
-        if cand.of_total is not None and prev.part_of is not None:
-            prev = prev.part_of       # "12 of 14 drones and 3 of 5 missiles": part with part
+        if prev.part_of is not None and (cand.of_total is not None or
+                                         prev.part_of.index in decided and
+                                         decided[prev.part_of.index].metric == "intercepted"):
+            # "12 of 14 drones and 3 of 5 missiles": part with part; "shot down 24 out of
+            # 38 drones and one Kh-59 missile": the verb's, not the total's
+            prev = prev.part_of
         if prev.index in decided:
             return decided[prev.index]
         if prev.bare:

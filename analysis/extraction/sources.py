@@ -11,7 +11,7 @@ _SOURCE_VERBS = "|".join(language.SOURCE_VERBS)
 _SOURCE_VERB_BODY = r"(?=[a-z])\b(?:" + _SOURCE_VERBS + r")\b"
 _SOURCE_VERB = re.compile(_SOURCE_VERB_BODY, re.I)
 _SOURCE_VERB_LOWER = re.compile(_SOURCE_VERB_BODY)      # its twin for lower-cased text
-_SOURCE_AFTER = re.compile(r"(?:,|\")\s*(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
+_SOURCE_AFTER = re.compile(r"(?:,|\"|”)\s*(?:[-–—]\s*)?(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
                            r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,10}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
 _ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to|"
                         r"(?-i:[Aa]s) (?:confirmed|reported|stated|announced|noted) by) (?P<the>the )?"
@@ -65,7 +65,7 @@ def reduce_source(raw: str) -> str | None:
     """Give the name in an attribution: titles, roles and time words dropped."""
     text = _TRAILING_TIME.sub("", raw.strip(" ,.\"“”'"))
     text = _TRAILING_CHANNEL.sub("", text)
-    words = text.split()
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]     # no bare dashes
     while words and words[0].lower() in _LEADING_WORDS:
         words = words[1:]
     while words and words[-1].lower() in language.SAYING_ADVERBS:
@@ -84,10 +84,10 @@ def reduce_source(raw: str) -> str | None:
     # a person after a title or role: "Kyiv Mayor Vitali Klitschko" -> "Vitali Klitschko"
     run = 0
     for w in reversed(words):
-        if w[:1].isupper() and w.lower() not in TITLE_WORDS:
+        if w[:1].isupper() and w.lower() not in TITLE_WORDS and not (len(w) > 1 and w.isupper()):
             run += 1
         else:
-            break
+            break                   # a title, or an acronym: "the head of the Lviv OVA"
     has_title = any(w.lower().strip(",") in TITLE_WORDS for w in words[:len(words) - run])
     if run >= 1 and has_title:
         return " ".join(words[-min(run, 3):])

@@ -1341,3 +1341,31 @@ def test_no_source_from_an_adverb_a_date_or_reports_as_a_noun():
     found = facts("Ivan Fedorov spoke on Monday.\n\nOn January 10 the city mourned.\n\n"
                   "He reported that 13 people were killed.")
     assert [f["source"] for f in found] == ["Ivan Fedorov"]
+
+
+def test_a_part_named_before_its_total_with_the_noun_between():
+    assert triples("Nineteen missiles of 27 fired were shot down, the air force said.") == {
+        ("intercepted", "missiles", 19.0), ("launched", "missiles", 27.0)}
+
+
+def test_a_list_of_regions_after_a_dash_each():
+    found = facts("Air defences destroyed 12 Ukrainian UAVs overnight:\n8 – over the territory "
+                  "of Kursk region,\n4 – over the territory of Oryol region.")
+    assert [(f["value"], f["location"]) for f in found] == [
+        (12.0, "Russia"), (8.0, "Kursk"), (4.0, "Oryol")]
+
+
+def test_a_count_with_its_own_verb_past_an_aside_and_one_listed_after_a_total():
+    assert triples("Four people died and 13 people, including two children, were injured.") == {
+        ("killed", "people", 4.0), ("wounded", "people", 13.0), ("wounded", "people", 2.0)}
+    assert triples("Air defences shot down 30 out of 41 drones and one Kh-59 missile.") == {
+        ("intercepted", "drones", 30.0), ("launched", "drones", 41.0),
+        ("intercepted", "missiles", 1.0)}
+    assert one("Over 40 drones targeting the capital had been intercepted.")["metric"] == "intercepted"
+
+
+def test_a_speaker_after_a_quote_and_a_dash_and_a_name_after_an_acronym():
+    assert one('"Nine people were killed," - reported the State Emergency Service.')[
+        "source"] == "State Emergency Service"
+    assert one("According to the head of the Sumy OVA Oleh Hryhorov, two people died.")[
+        "source"] == "Oleh Hryhorov"
