@@ -329,7 +329,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         if covers and _BACKGROUND.match(sentence):
             covers.append(Cover(span.start, -1, None))
         if memory.attack_target and index and "\n" in text[spans[index - 1].end:span.start] \
-                and not _LISTED.match(sentence) and not text[:spans[index - 1].end].endswith(":"):
+                and not _LISTED.match(sentence) and not text.endswith(":", 0, spans[index - 1].end):
             memory.attack_target = None    # the attack's place holds for its paragraph or list
         if memory.attack_target or _ATTACK_WORD.search(sentence):
             named = memory.places_of(index)
@@ -350,6 +350,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
                                                memory.last_month)
             continue
         doc = Sentence(article, span.start, span.end, mentions, dateline_end)
+        memory.share_places(index, doc)
         sentence_rows = _sentence_facts(article, index, span, doc, memory)
         if sentence_rows and memory.default_period is None and span.section == "body":
             days = [p for p in doc.periods if p.kind in ("day", "date")]

@@ -50,6 +50,13 @@ class ArticleMemory:
             return None
         return self.attack_target
 
+    def share_places(self, index: int, doc) -> None:
+        """Let sentence `index`'s Sentence and this memory find its places once between them."""
+        if index in self._places:
+            doc.places_found(self._places[index])
+        else:
+            doc.on_places = lambda found: self._places.setdefault(index, found)
+
     def places_of(self, index: int) -> list[places.Place]:
         """Give the places sentence `index` names."""
         if index not in self._places:

@@ -32,7 +32,8 @@ class Sentence:
 
     __slots__ = ("article", "dateline_end", "text", "start", "end", "part", "tok_starts",
                  "tok_ends", "lows", "mentions", "cues", "cue_starts", "_places", "place_starts",
-                 "_periods", "period_starts", "several", "points_back", "period_owners")
+                 "_periods", "period_starts", "several", "points_back", "period_owners",
+                 "on_places")
 
     def __init__(self, article: Article, start: int = 0, end: int | None = None,
                  mentions: list[numbers.Mention] | None = None, dateline_end: int = 0):
@@ -51,6 +52,7 @@ class Sentence:
         self.cues = language.find_cues(part, start)
         self.cue_starts = [c.start for c in self.cues]
         self._places: list[places.Place] | None = None
+        self.on_places = None               # told the places when they are first found
         # what the later stages derive once per sentence: location.several_places,
         # location.points_back on the whole sentence, dating's period owners
         self.several: bool | None = None
@@ -63,9 +65,15 @@ class Sentence:
     def places(self) -> list[places.Place]:
         """Give the places the sentence names, in order."""
         if self._places is None:
-            self._places = shift_places(places.find_places(self.part), self.start)
-            self.place_starts = [p.start for p in self._places]
+            self.places_found(shift_places(places.find_places(self.part), self.start))
+            if self.on_places is not None:
+                self.on_places(self._places)
         return self._places
+
+    def places_found(self, found: list[places.Place]) -> None:
+        """Take `found` as the sentence's places (found already by the article's memory)."""
+        self._places = found
+        self.place_starts = [p.start for p in found]
 
     @property
     def periods(self) -> list[periods.Period]:
