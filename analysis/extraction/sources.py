@@ -121,6 +121,9 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
     found = _attribution(sentence, last_person, last_source, last_named)
     if found is None and (acting := _ACTING_BODY.match(sentence)):
         return reduce_source(acting.group(1))   # "Ukraine's Air Force intercepted 12 drones"
+    if found is None and (speaker := _SPEAKER_LINE.match(sentence)) and (
+            _INSTITUTION.search(speaker.group(1)) or _PERSON.fullmatch(speaker.group(1))):
+        return reduce_source(speaker.group(1))  # "Russian Ministry of Defense:\nDuring ..."
     if found and found.lower() in _DOCUMENTS:
         return last_source              # "according to the statement": whoever issued it
     if found and language.MEDIA_OUTLETS.search(found):
@@ -130,6 +133,9 @@ def source_for(sentence: str, last_person: str | None, last_source: str | None =
     return found
 
 
+# a line naming who speaks, then what they said on the lines below
+_SPEAKER_LINE = re.compile(r"\s*((?:[Tt]he\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){1,6})"
+                           r"\s*:[ \t]*\n")
 # a body that counts what it downed opens the sentence: the count is its own report
 _ACTING_BODY = re.compile(
     r"(?:[^,.;]{0,30},\s*)?((?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+)?"

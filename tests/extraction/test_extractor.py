@@ -1369,3 +1369,10 @@ def test_a_speaker_after_a_quote_and_a_dash_and_a_name_after_an_acronym():
         "source"] == "State Emergency Service"
     assert one("According to the head of the Sumy OVA Oleh Hryhorov, two people died.")[
         "source"] == "Oleh Hryhorov"
+
+
+def test_a_line_naming_the_speaker_before_what_it_said():
+    found = facts("Russia's Defence Ministry:\nAir defences destroyed 14 Ukrainian drones "
+                  "overnight.")
+    assert [f["source"] for f in found] == ["Russia's Defence Ministry"]
+    assert one("Overnight:\nAir defences destroyed 14 drones.")["source"] is None
