@@ -146,7 +146,7 @@ _KIND_BEFORE = re.compile(r"\b(?:village|town|settlement|community|hromada)\s+of
 _PLACE_PREP = re.compile(r"\b(?:in|of|at|near|over|for|around|outside|across|on)\s+(?:the\s+)?"
                          r"(?:(?!what\b|which\b|who\b|that\b)[\w\-]+\s+){0,2}$", re.I)
 _CAPITAL_AS_STATE = re.compile(r"['’]s\s+(?:(land|territory|territories)|forces|troops|army|"
-                               r"military|government|allies|officials|counteroffensive)\b", re.I)
+                               r"military|government|allies|officials|counteroffensive|air\s+defen[cs]es?|air\s+force)\b", re.I)
 _SPEAKS = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|accused|denied|"
                      r"insisted|warned|stated)\b")
 

@@ -1376,3 +1376,7 @@ def test_a_line_naming_the_speaker_before_what_it_said():
                   "overnight.")
     assert [f["source"] for f in found] == ["Russia's Defence Ministry"]
     assert one("Overnight:\nAir defences destroyed 14 drones.")["source"] is None
+
+
+def test_the_capital_s_air_defences_are_the_country_s():
+    assert one("Kyiv's air defences intercepted 406 drones, officials said.")["location"] == "Ukraine"
