@@ -3,8 +3,7 @@
 `candidates` gives, for every number of a sentence (and every "a"/"an"/"another" before a
 person or a weapon), the kind of thing its noun phrase counts (`language.NOUNS`), or that it
 has no noun ("killed 11"), and the links between numbers: a part and its whole ("24 of 28
-drones"), a partitive ("of which seven"), a number that inherits the noun counted before it.
-"""
+drones"), a partitive ("of which seven"), a number that inherits the noun counted before it."""
 from __future__ import annotations
 
 import re
@@ -38,8 +37,8 @@ class Candidate:
 
 
 class NounPhrase(NamedTuple):
-    """The phrase after a number: the kind of thing it counts (or None), the token after it,
-    and whether no noun follows at all ("killed 11")."""
+    """The phrase after a number: what it counts (or None), the token after it, and whether
+    no noun follows at all ("killed 11")."""
 
     cls: str | None
     end: int
@@ -88,18 +87,15 @@ COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as|plus|along with|and
 FROM_BEFORE = re.compile(r"\b(?:from|of|by)\s+$", re.I)
 WEAPON_KINDS = {"missile": "drone", "drone": "missile"}     # each kind and the other
 
-_OF_LINK = re.compile(r"\s+[“\"]?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+['’]s\s+)?(?:approximately\s+|about\s+|"
-                      r"some\s+|nearly\s+|around\s+|roughly\s+|more\s+than\s+|over\s+|almost\s+|"
-                      r"at\s+least\s+|up\s+to\s+)?[“\"]?")
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|these|which)\b")
-_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|[\w\-]+['’]s)\s")
+_OF_LINK = re.compile(r"\s+[“\"]?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+['’]s\s+)?(?:(?:approximately|"
+                      r"about|some|nearly|around|roughly|more\s+than|over|almost|at\s+least|up\s+to)\s+)?[“\"]?")
+_OF_THEM, _OF_THE = re.compile(r"\s+of\s+(?:them|those|whom|these|which)\b"), \
+    re.compile(r"\s+of\s+(?:the|these|those|its|their|[\w\-]+['’]s)\s")
 _OF_WORD = re.compile(r"\s+of\s+[\w\-]+(?:['’]s)?\s")
 _PART_AFTER_WHOLE = re.compile(r"\s*,?\s*(?:and\s+)?")
 # the part has a verb of its own: "23 of which were shot down" (not "20 of them in Kyiv")
-_OWN_VERB = re.compile(r"\s+of\s+(?:which|them|those)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b",
-                       re.I)
-_PARTITIVE_BEFORE = re.compile(r"\b(?:of which|of whom|among them|among whom|including|"
-                               r"of them|of those)\s+$", re.I)
+_OWN_VERB = re.compile(r"\s+of\s+(?:which|them|those)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b", re.I)
+_PARTITIVE_BEFORE = re.compile(r"\b(?:of which|of whom|among them|among whom|including|of them|of those)\s+$", re.I)
 
 
 def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
@@ -229,6 +225,8 @@ def _head_end(doc: Sentence, k: int, stop: int, cls: str, mention_starts: set[in
 
 
 # "the number of injured has increased to 16": the number counts the noun named before it
+_APPOSED, _CLOSED = re.compile(r"([a-z\-]+)\s*,\s*(?:nearly|almost|about|around|some|over|more than)?\s*$"), \
+    re.compile(r"\d[\d,.]*,\s")
 _NUMBER_OF = re.compile(r"\bnumber of (?:the\s+)?(?:[\w\-]+\s+)?([\w\-]+)\b[^.;:]{0,120}?\b"
                         r"(?:increased|risen|rose|grown|climbed|reached|jumped|gone up|put|stood|"
                         r"stands|is|was|has been|had been)\s+(?:to|at)\s+$", re.I)
@@ -237,8 +235,10 @@ _COUNTED_AS = {"killed": "death", "dead": "death", "injured": "injury", "wounded
 
 
 def _number_of_noun(text: str, start: int, end: int) -> str | None:
-    """Give the kind of thing "the number of X ... rose to N" counts, if the text says so."""
-    match = _NUMBER_OF.search(text, max(start, end - 200), end)
+    """Give the kind of thing "the number of X ... rose to N" or a count in apposition
+    ("apartment buildings, nearly 6,000, are") counts, if the text says so."""
+    match = _NUMBER_OF.search(text, max(start, end - 200), end) or \
+        _CLOSED.match(text, end) and _APPOSED.search(text, end - 40, end)
     if match is None:
         return None
     noun = match.group(1).lower()

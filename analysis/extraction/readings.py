@@ -224,7 +224,7 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         prev_end = phrase_end(doc, prev)
         start = phrase_start(cand)
         # a count with its own noun lists on when it counts what the one before did
-        own_noun = cand.cls is not None and cand.cls == prev.cls
+        own_noun = cand.cls is not None and cand.cls == (prev.cls or prev.inherited)
         if not (COORDINATION.fullmatch(doc.text, prev_end, start) or (cand.bare or own_noun) and
                 (_PLACE_THEN_AND.fullmatch(doc.text, prev_end, start) or
                  (_PLACE_THEN_COMMA.fullmatch(doc.text, prev_end, start) or

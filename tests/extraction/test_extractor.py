@@ -1380,3 +1380,17 @@ def test_a_line_naming_the_speaker_before_what_it_said():
 
 def test_the_capital_s_air_defences_are_the_country_s():
     assert one("Kyiv's air defences intercepted 406 drones, officials said.")["location"] == "Ukraine"
+
+
+def test_no_count_from_a_clock_s_minutes_and_a_count_in_apposition_to_its_noun():
+    assert [f["value"] for f in facts("At 14:35, shelling wounded two people in Sumy.")] == [2.0]
+    found = one("A third of Kharkiv's residential buildings, about 2,100, are without heat.")
+    assert (found["metric"], found["unit"], found["value"]) == ("without_heating", "buildings", 2100.0)
+
+
+def test_a_breakdown_by_region_goes_on_past_a_count_with_its_own_noun():
+    found = facts("The ministry said 30 drones were shot down over the Bryansk Region, 12 over "
+                  "the Kursk Region, five drones over the Tula Region, two over the Oryol Region.")
+    assert [(f["metric"], f["value"], f["location"]) for f in found] == [
+        ("intercepted", 30.0, "Bryansk"), ("intercepted", 12.0, "Kursk"),
+        ("intercepted", 5.0, "Tula"), ("intercepted", 2.0, "Oryol")]
