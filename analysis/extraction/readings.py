@@ -103,6 +103,10 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
     limit = MAX_COST
     if m.kind == "article":
         limit = SINGULAR_MAX_COST if cand.cls == "person" else SINGULAR_MAX_COST + 4
+    if (metric is None or cost > limit) and cand.cls is not None:
+        listed = _verb_after_list(doc, cand, s_end)
+        if listed is not None and listed[0] in allowed_metrics(cand):
+            metric, cue, cost = listed[0], listed[1], 0   # "5 high-rises, 2 houses, ... were damaged"
     stock_part = False
     if cand.part_of is not None:
         part_metric, part_cue, _ = choose_metric(doc, cand.part_of, s_start, s_end, prefer_left=True)
@@ -135,6 +139,28 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         if downed:
             out.append(Reading("intercepted", case.unit, value, qualifier, downed))
     return Read(out, CueChoice(metric, cue, cost))
+
+
+# the rest of a list of counted things, then its passive verb: "2 private houses, 3 schools,
+# a market and a hotel were damaged"
+_LIST_END = re.compile(r"\s(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
+                       r"(?:(?:also|partially|completely|badly|all)\s+)?$", re.I)
+_NOT_IN_LIST = re.compile(r"[;:.()]")
+
+
+def _verb_after_list(doc: Sentence, cand: Candidate, s_end: int) -> tuple[str, str] | None:
+    """Give (metric, cue) of the passive verb that ends the list the candidate opens or is
+    in, when nothing but listed things (commas, "and", no verb) lies between them."""
+    end = phrase_end(doc, cand)
+    after = doc.within_cues(end, s_end)
+    if not after:
+        return None
+    start, stop, found = after[0]
+    gap = doc.text[end:start]
+    if found == ("block",) or len(gap) > 400 or _NOT_IN_LIST.search(gap) or \
+            ("," not in gap and " and " not in gap) or not _LIST_END.search(gap, max(0, len(gap) - 40)):
+        return None
+    return found[-1] if "damaged" in found else found[0], doc.text[start:stop]
 
 
 # a count's own passive verb, past an aside: "11 people, including a child, were injured"

@@ -1394,3 +1394,11 @@ def test_a_breakdown_by_region_goes_on_past_a_count_with_its_own_noun():
     assert [(f["metric"], f["value"], f["location"]) for f in found] == [
         ("intercepted", 30.0, "Bryansk"), ("intercepted", 12.0, "Kursk"),
         ("intercepted", 5.0, "Tula"), ("intercepted", 2.0, "Oryol")]
+
+
+def test_a_long_list_of_damaged_things_ends_with_its_verb():
+    found = facts("In all, 4 high-rise buildings, 6 private houses, 2 schools, a market, shops "
+                  "and a hotel were damaged in Sumy.")
+    assert [(f["metric"], f["unit"], f["value"]) for f in found] == [
+        ("damaged", "apartment_buildings", 4.0), ("damaged", "homes", 6.0),
+        ("damaged", "buildings", 2.0)]
