@@ -39,7 +39,7 @@ from .metrics import CueChoice
 from .phrases import Candidate, candidates as sentence_candidates
 from .readings import Reading, outage_for_affected, readings_for
 from .sentence import Sentence
-from .sources import (covering_source, headline_source, is_source_line, person_in,
+from .sources import (covering_source, headline_source, is_source_line, may_attribute, person_in,
                       source_for)
 
 QUOTE_WIDTH = 240
@@ -68,7 +68,10 @@ _NATIONAL_SOURCE = re.compile(r"Ukrain(?:ian|e['’]s)\s+(?:authorities|official
                               re.I)
 _PAST_DAY = re.compile(periods.PAST_DAY, re.I)
 _NIGHTLY = ("launched", "intercepted")        # the Air Force's counts of the night
-_ATTACK_WORD = re.compile(r"\b(?:attack|strike|struck|targeted|assault|raid|barrage|launched|fired)", re.I)
+# what location.attack_target reads, tested before a sentence's places are looked for
+_ATTACK_WORD = re.compile(r"\b(?:(?:attacks?|strikes?|assault|raid|barrage)\s+(?:on|against)\b|"
+                          r"(?:attacked|targeted|struck)\s+(?:the\s+)?(?-i:[A-Z])|"
+                          r"(?:launched|fired)\s+(?:\w+\s+){0,4}?(?:at|on|against)\s)", re.I)
 _LISTED = re.compile(r"\s*[-•–—*]\s")          # an item of a list
 # a paragraph that recalls earlier events: "As a reminder, on Monday ..."
 _BACKGROUND = re.compile(r"\s*(?:As a reminder|Recall|It will be recalled|Earlier|Previously|"
@@ -343,7 +346,8 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
                                     last_fact_start, covering))
             elif covers and source_for(sentence, None):
                 covers.append(Cover(span.start, -1, None))     # the report's cover ends
-            elif span.section == "body":     # "..., the air force said. It said ... 54 of 69"
+            elif span.section == "body" and may_attribute(sentence):
+                # "..., the air force said. It said ... 54 of 69"
                 memory.last_source = source_for(sentence, None) or memory.last_source
             if _MONTHISH.search(sentence):
                 memory.last_month = last_month(periods.find_periods(sentence, article.published),

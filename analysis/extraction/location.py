@@ -33,7 +33,6 @@ _LISTED = re.compile(r"\s*,?\s*(?:and|or|as well as|plus)\s+(?:(?:around|about|s
 _BOUNDARY = re.compile(r"[,;:()—–]|\b(?:which|that|who|while|after|before|as)\b")
 
 
-_OPENED_BY_PLACE = re.compile(r"\s*\(\s*$")
 _CONVERTED = re.compile(r"\s*\([^()]{1,40}\)")
 _OF_THE_COUNTRY = re.compile(r"\s+(?:of|across|in|throughout)\s+(?:the\s+country|Ukraine)\b", re.I)
 _SPREAD = re.compile(r"(?:\s*,)?\s*\b(?:mostly|mainly|largely|chiefly|most of them|the majority)\b", re.I)
@@ -66,10 +65,10 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     """Give the place the sentence names for the candidate: after it in its clause, before it
     in its clause, then (unless `clause_only`) anywhere in the sentence; or None."""
     m = cand.mention
-    opened = _OPENED_BY_PLACE.search(doc.text, max(s_start, m.start - 4), m.start)
-    if opened is not None:              # "Bryansk (18 drones)": the place the count is of
-        named = [p for p in doc.places if p.end <= opened.start() and
-                 not doc.text[p.end:opened.start()].strip()]
+    opened = doc.text.rfind("(", max(s_start, m.start - 3), m.start)
+    if opened >= 0 and not doc.text[opened + 1:m.start].strip():
+        # "Bryansk (18 drones)": the place the count is of
+        named = [p for p in doc.places if p.end <= opened and not doc.text[p.end:opened].strip()]
         if named:
             return named[-1].name
     after_np = phrase_end(doc, cand)

@@ -112,6 +112,16 @@ def _named(raw: str, last_named: str | None) -> str | None:
     return reduce_source(raw)
 
 
+_MAY_ATTRIBUTE = re.compile(r"(?=[a-z])\b(?:" + _SOURCE_VERBS + r"|according|citing|reference)\b")
+
+
+def may_attribute(sentence: str) -> bool:
+    """Say quickly whether the sentence can name a source at all (a verb of saying or
+    "according to" in it)."""
+    low = lowered(sentence)
+    return bool(_MAY_ATTRIBUTE.search(low if low is not None else sentence.lower()))
+
+
 def source_for(sentence: str, last_person: str | None, last_source: str | None = None,
                last_named: str | None = None) -> str | None:
     """Give who the sentence says gave its figures; "he"/"she" is `last_person`, "it"/"they"
@@ -169,8 +179,11 @@ def _attribution(sentence: str, last_person: str | None, last_source: str | None
     for match in verbs:
         before = _TRAILING_AUX.sub("", sentence[max(0, match.start() - 90):
                                                 match.start()].rstrip())
-        before = _ASIDE_BEFORE.sub("", before).rstrip(" ,")   # "Governor X, said"
-        words = _CLOCK_BEFORE.sub("", " ".join(before.split()[-8:])).split()
+        if "," in before:
+            before = _ASIDE_BEFORE.sub("", before).rstrip(" ,")   # "Governor X, said"
+        words = before.split()[-8:]
+        if any(c.isdigit() for c in before):
+            words = _CLOCK_BEFORE.sub("", " ".join(words)).split()
         if not words:
             continue
         src = " ".join(words)
