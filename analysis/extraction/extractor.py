@@ -69,7 +69,7 @@ _NATIONAL_SOURCE = re.compile(r"Ukrain(?:ian|e['’]s)\s+(?:authorities|official
 _PAST_DAY = re.compile(periods.PAST_DAY, re.I)
 _NIGHTLY = ("launched", "intercepted")        # the Air Force's counts of the night
 # what location.attack_target reads, tested before a sentence's places are looked for
-_ATTACK_WORD = re.compile(r"\b(?:(?:attacks?|strikes?|assault|raid|barrage)\s+(?:on|against)\b|"
+_ATTACK_WORD = re.compile(r"(?=[abflrstABFLRST])\b(?:(?:attacks?|strikes?|assault|raid|barrage)\s+(?:on|against)\b|"
                           r"(?:attacked|targeted|struck)\s+(?:the\s+)?(?-i:[A-Z])|"
                           r"(?:launched|fired)\s+(?:\w+\s+){0,4}?(?:at|on|against)\s)", re.I)
 _LISTED = re.compile(r"\s*[-•–—*]\s")          # an item of a list
