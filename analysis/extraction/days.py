@@ -52,14 +52,13 @@ def report_day(article: Article, spans: list[SentenceSpan]) -> dt.date:
     return before if day == before.isoformat() else article.published
 
 
-_PAST_DAY = re.compile(periods.PAST_DAY, re.I)
 
 
 def headline_toll_day(article: Article) -> str | None:
     """Give the day a headline's toll "over the past day" counts ("8 killed, 46 injured in
     Russian attacks over past day"): the casualties the body lists without a day of their
     own are that day's."""
-    match = _PAST_DAY.search(article.headline)
+    match = periods.PAST_DAY_RE.search(article.headline)
     if match is None:
         return None
     found = periods.find_periods(match.group(0), article.published)

@@ -66,7 +66,6 @@ _ANALYSTS_DESCRIBED = re.compile(r"\banalysts?\b|\bthink[- ]tank\b|\bmonitor\b|\
 _NATIONAL_SOURCE = re.compile(r"Ukrain(?:ian|e['’]s)\s+(?:authorities|officials|government|military|"
                               r"president|prime minister|interior minister|emergency services?)\b",
                               re.I)
-_PAST_DAY = re.compile(periods.PAST_DAY, re.I)
 _NIGHTLY = ("launched", "intercepted")        # the Air Force's counts of the night
 # what location.attack_target reads, tested before a sentence's places are looked for
 _ATTACK_WORD = re.compile(r"(?=[abflrstABFLRST])\b(?:(?:attacks?|strikes?|assault|raid|barrage)\s+(?:on|against)\b|"
@@ -359,7 +358,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         if sentence_rows and memory.default_period is None and span.section == "body":
             days = [p for p in doc.periods if p.kind in ("day", "date")]
             memory.default_period = days[0].value if days else lead_day(article, spans, index)
-            past_day = bool(days) and _PAST_DAY.fullmatch(text, days[0].start, days[0].end)
+            past_day = bool(days) and periods.PAST_DAY_RE.fullmatch(text, days[0].start, days[0].end)
         paragraph.append((index, sentence_rows))
         if sentence_rows:
             last_fact_start = span.start

@@ -23,6 +23,7 @@ from .language import MONTH_NAME, MONTHS, WEEKDAYS
 _MON = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 # FACTS.md: "in the past day" is the day before the article
 PAST_DAY = r"\b(?:in|over|during) (?:the )?(?:past|last) (?:day|24 hours)\b"
+PAST_DAY_RE = re.compile(PAST_DAY, re.I)
 _MONTH = f"(?P<month>{MONTH_NAME})\\.?"
 THAT_MONTH = "that month"
 
