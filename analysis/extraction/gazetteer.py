@@ -155,4 +155,23 @@ RUSSIA: dict[str, tuple[str, ...]] = {
     "Novorossiysk": ("Novorossiysk",),
     "Taganrog": ("Taganrog",),
     "Sochi": ("Sochi",),
+    "Ivanovo": ("Ivanovo",),
+    "Astrakhan": ("Astrakhan",),
+    "Penza": ("Penza",),
+    "Ulyanovsk": ("Ulyanovsk",),
+    "Kostroma": ("Kostroma",),
+    "Orenburg": ("Orenburg",),
+    "Stavropol": ("Stavropol",),
+    "Saransk": ("Saransk", "Mordovia"),
+    "Cheboksary": ("Cheboksary", "Chuvashia"),
+    "Ufa": ("Ufa", "Bashkortostan", "Bashkiria"),
+    "Makhachkala": ("Makhachkala", "Dagestan"),
+    "Grozny": ("Grozny", "Chechnya"),
+    "Murmansk": ("Murmansk",),
+    "Kaliningrad": ("Kaliningrad",),
+    # the seas Russia counts drones downed over (places only after "over": SEAS)
+    "Black Sea": ("Black Sea",),
+    "Sea of Azov": ("Sea of Azov", "Azov Sea"),
+    "Caspian Sea": ("Caspian Sea",),
 }
+SEAS = frozenset({"Black Sea", "Sea of Azov", "Caspian Sea"})

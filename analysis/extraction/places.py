@@ -9,7 +9,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from .gazetteer import COUNTRY, REGIONS, RUSSIA, TOWNS
+from .gazetteer import COUNTRY, REGIONS, RUSSIA, SEAS, TOWNS
 from .language import strip_possessive
 
 __all__ = ["COUNTRY", "REGIONS", "RUSSIA", "TOWNS", "Place", "find_places", "official_spelling"]
@@ -178,6 +178,11 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|especially|notably)\s+(?:i
                         r"(?:(?:capital|city|region)(?:\s+city)?\s*,?\s+)?$", re.I)
 
 
+_NAME_OF_NAME = re.compile(r"[A-Z]\w+ of [A-Z]\w+")
+# a sea is where drones were downed only after "over": "six over the Black Sea"
+_OVER_BEFORE = re.compile(r"\bover\s+(?:the\s+)?$")
+
+
 def _russian_place(text: str, start: int, name: str) -> Place | None:
     """Give the Russian place the capitalised words at `start` name, or None."""
     if _INSTITUTION_OF.search(text, max(0, start - 40), start):
@@ -185,6 +190,12 @@ def _russian_place(text: str, start: int, name: str) -> Place | None:
     land = _RUSSIAN_LAND.match(text, start)
     if land is not None:
         return Place(start, land.end(), "Russia", _LEVEL["Russia"])
+    named_of = _NAME_OF_NAME.match(text, start)          # "the Sea of Azov"
+    if named_of is not None and named_of.group(0).lower() in _RUSSIAN_LOOKUP:
+        canonical = _RUSSIAN_LOOKUP[named_of.group(0).lower()]
+        if canonical in SEAS and not _OVER_BEFORE.search(text, max(0, start - 12), start):
+            return None
+        return Place(start, named_of.end(), canonical, _LEVEL[canonical])
     words = name.split()
     for n in range(len(words), 0, -1):
         spelling = " ".join(words[:n])
@@ -192,6 +203,8 @@ def _russian_place(text: str, start: int, name: str) -> Place | None:
         canonical = _RUSSIAN_LOOKUP.get(key)
         if canonical is None:
             continue
+        if canonical in SEAS and not _OVER_BEFORE.search(text, max(0, start - 12), start):
+            return None             # "the Black Sea port of Odesa": no place of a figure
         if canonical == "Russia" and spelling.endswith(("'s", "’s")) and \
                 not _RUSSIA_AS_PLACE_AFTER.match(text, start + len(spelling) - 2):
             return None
@@ -272,6 +285,10 @@ def _find_places(text: str) -> list[Place]:
         elif match.group("capital"):
             before = text[max(0, match.start() - 30):match.start()]
             if _NOT_OUR_CAPITAL.search(before) or _OF_AFTER.match(text, match.end()):
+                continue
+            if "Moscow" in text[:match.start()] and "Kyiv" not in text[:match.start()]:
+                # "Moscow's mayor said ten drones flying at the capital were destroyed"
+                places.append(Place(match.start(), match.end(), "Moscow", _LEVEL["Moscow"]))
                 continue
             places.append(Place(match.start(), match.end(), "Kyiv", 1))
         elif not (match.group("country") == "Ukraine" and (

@@ -210,12 +210,13 @@ _PARTICIPLE_GAP = re.compile(MODIFIER_PARTICIPLE.pattern + r"\s+(?:the\s+)?[\w�
 # "21 drones over Kherson and 13 over Zhytomyr", "eight people were killed in Kyiv, and 10
 # across the country": a place, then the next number without its noun
 _PLACE_PREPOSITION = r"\s+(?:in|over|across|near|around|at)\s+"
-_PLACE_THEN_AND = re.compile(r"(?:\s+[a-z]+){0,3}?" + _PLACE_PREPOSITION + r"(?:the\s+)?"
+_NOUN_BRACKET = r"(?:\s*\([^()\d]{1,30}\))?"          # "13 unmanned aerial vehicles (UAVs)"
+_PLACE_THEN_AND = re.compile(_NOUN_BRACKET + r"(?:\s+[a-z]+){0,3}?" + _PLACE_PREPOSITION + r"(?:the\s+)?"
                              r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?(?:\s+(?:region|oblast|province))?"
                              r"(?:\s+alone)?\s*,?\s*(?:and|as well as|plus)\s+$")
 # "shot down six missiles in Kyiv Oblast, five in the northern Zhytomyr Oblast": a list of
 # places, each with its count, the noun said once (the count must name its own place)
-_PLACE_THEN_COMMA = re.compile(r"(?:\s+[\w’'\-–—]+){0,8}?" + _PLACE_PREPOSITION +
+_PLACE_THEN_COMMA = re.compile(_NOUN_BRACKET + r"(?:\s+[\w’'\-–—]+){0,8}?" + _PLACE_PREPOSITION +
                                r"[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?(?:\s*,\s*[^,;.:\d]{1,50}?)?"
                                r"\s*,\s*(?:and\s+)?")
 # "shot down eight drones during the night: seven in the Odesa region and one in ...": the

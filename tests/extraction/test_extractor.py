@@ -1402,3 +1402,20 @@ def test_a_long_list_of_damaged_things_ends_with_its_verb():
     assert [(f["metric"], f["unit"], f["value"]) for f in found] == [
         ("damaged", "apartment_buildings", 4.0), ("damaged", "homes", 6.0),
         ("damaged", "buildings", 2.0)]
+
+
+def test_seas_and_more_russian_regions_where_drones_were_downed():
+    found = facts("The defence ministry said 11 drones (UAVs) were destroyed over the Sea of "
+                  "Azov, four over the Black Sea, three over the Penza region and one over the "
+                  "Ivanovo region.")
+    assert [(f["value"], f["location"]) for f in found] == [
+        (11.0, "Sea of Azov"), (4.0, "Black Sea"), (3.0, "Penza"), (1.0, "Ivanovo")]
+    # a sea that only describes a city is no place of the figure
+    assert one("A missile strike on the Black Sea port of Odesa killed four people.")[
+        "location"] == "Odesa"
+
+
+def test_the_capital_after_moscow_is_moscow():
+    assert one("Moscow Mayor Sergei Sobyanin said 12 drones flying at the capital were "
+               "destroyed.")["location"] == "Moscow"
+    assert one("Air defences shot down 12 drones over the capital.")["location"] == "Kyiv"
