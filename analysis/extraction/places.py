@@ -183,6 +183,13 @@ _NAME_OF_NAME = re.compile(r"[A-Z]\w+ of [A-Z]\w+")
 _OVER_BEFORE = re.compile(r"\bover\s+(?:the\s+)?$")
 
 
+def _over_a_sea(text: str, start: int) -> bool:
+    """Say whether the sea at `start` is where something was downed ("six over the Black
+    Sea"), not where weapons were fired from ("from bombers over the Caspian Sea")."""
+    return _OVER_BEFORE.search(text, max(0, start - 12), start) is not None and \
+        "from " not in text[max(0, start - 60):start]
+
+
 def _russian_place(text: str, start: int, name: str) -> Place | None:
     """Give the Russian place the capitalised words at `start` name, or None."""
     if _INSTITUTION_OF.search(text, max(0, start - 40), start):
@@ -193,7 +200,7 @@ def _russian_place(text: str, start: int, name: str) -> Place | None:
     named_of = _NAME_OF_NAME.match(text, start)          # "the Sea of Azov"
     if named_of is not None and named_of.group(0).lower() in _RUSSIAN_LOOKUP:
         canonical = _RUSSIAN_LOOKUP[named_of.group(0).lower()]
-        if canonical in SEAS and not _OVER_BEFORE.search(text, max(0, start - 12), start):
+        if canonical in SEAS and not _over_a_sea(text, start):
             return None
         return Place(start, named_of.end(), canonical, _LEVEL[canonical])
     words = name.split()
@@ -203,7 +210,7 @@ def _russian_place(text: str, start: int, name: str) -> Place | None:
         canonical = _RUSSIAN_LOOKUP.get(key)
         if canonical is None:
             continue
-        if canonical in SEAS and not _OVER_BEFORE.search(text, max(0, start - 12), start):
+        if canonical in SEAS and not _over_a_sea(text, start):
             return None             # "the Black Sea port of Odesa": no place of a figure
         if canonical == "Russia" and spelling.endswith(("'s", "’s")) and \
                 not _RUSSIA_AS_PLACE_AFTER.match(text, start + len(spelling) - 2):
