@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from .metrics import CASUALTY_AND_OUTAGE
-from .phrases import Candidate
+from .phrases import Candidate, phrase_end
 from .sentence import Sentence
 
 
@@ -41,6 +41,20 @@ class Veto:
 
 _WITHOUT_OTHER = re.compile(r"\s+without\s+(?!(?:central\s+)?(?:power|electricity|heat|heating|light|"
                             r"lights|energy|hot water)\b)\w+", re.I)
+
+# "5.5 Shaheds per day", "an average of 90 drones a night": a rate, no count of one event
+_RATE_AFTER = re.compile(r"(?:(?:\s+\w+){0,3}?\s+(?:per|each|every)|\s+a)\s+(?:day|night|hour|week)\b"
+                         r"(?!\s+(?:after|before|earlier|later|ago)\b)", re.I)
+_AVERAGE_BEFORE = re.compile(r"\b(?:an\s+average\s+of|on\s+average|averag(?:e|ed|ing))\s+(?:\w+\s+)?$",
+                             re.I)
+
+
+def _a_rate(c: Case) -> bool:
+    text, m = c.doc.text, c.cand.mention
+    end = phrase_end(c.doc, c.cand)
+    return _RATE_AFTER.match(text, end, min(len(text), end + 40)) is not None or (
+        _AVERAGE_BEFORE.search(text, max(0, m.start - 30), m.start) is not None)
+
 
 VETOES: tuple[Veto, ...] = (
     Veto("no_cue", "a number with no cue near enough, or whose nearest cue cancels the count",
@@ -77,6 +91,10 @@ VETOES: tuple[Veto, ...] = (
          "The strikes have triggered evacuations in hundreds of communities.",
          lambda c: c.metric == "damaged" and c.unit == "settlements"
          and c.cand.mention.kind == "order"),
+    Veto("a_rate", "an average or a count per day, night, hour or week: a rate, not what "
+         "one event counted",
+         "On average, Russia launched 5.5 Shaheds per day this year.",
+         _a_rate),
     Veto("no_unit", "a kind of thing the metric has no unit for",
          "Two cars were damaged.",
          lambda c: c.unit is None),

@@ -1419,3 +1419,10 @@ def test_the_capital_after_moscow_is_moscow():
     assert one("Moscow Mayor Sergei Sobyanin said 12 drones flying at the capital were "
                "destroyed.")["location"] == "Moscow"
     assert one("Air defences shot down 12 drones over the capital.")["location"] == "Kyiv"
+
+
+def test_a_rate_is_no_count():
+    assert facts("On average, Russia launched 5.5 Shaheds per day this year.") == []
+    assert facts("Russia launched some 90 drones a night in May.") == []
+    assert one("Russia launched 90 drones a day after the talks.")["value"] == 90.0
+    assert one("Three people were killed in a day of strikes.")["value"] == 3.0
