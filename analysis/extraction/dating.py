@@ -18,6 +18,7 @@ _LIST_BREAK = re.compile(r"[;:—–()]|\b(?:" + "|".join(language.CLAUSE_WORDS)
 _TOTAL_BEFORE = re.compile(r"\b(?:total|in all|overall|cumulative)\b", re.I)
 _AS_OF = re.compile(r"\bas of\s+$", re.I)
 _CONVERSION = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|nearly\s+|around\s+)?")
+_BRACKETED_FIGURE = re.compile(r"\s*\([^()]{0,40}\d[^()]{0,40}\)")
 _BRACKETED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+)?")
 
 
@@ -44,9 +45,13 @@ def period_for(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
         if p.kind == "span" and p.end <= m.start and (
                 p.start <= opener + 12 or not _CLAUSE_BREAK.search(doc.text[p.end:m.start])):
             return ""
+    tail = m.text_end
+    bracket = _BRACKETED_FIGURE.match(doc.text, tail)
+    if bracket is not None:            # "1,246 square kilometers (481 square miles) ... since"
+        tail = bracket.end()
     if all(p.kind == "span" for p in found) and any(
-            p.start >= m.text_end and not _LIST_BREAK.search(doc.text, m.text_end, p.start)
-            and _listed_up_to(doc, cand, candidates, p.start) for p in found):
+            p.start >= tail and not _LIST_BREAK.search(doc.text, tail, p.start)
+            and _listed_up_to(doc, cand, candidates, p.start, tail) for p in found):
         return ""                       # "launched 1,100 drones, ... and 50 missiles last week"
     found = [p for p in found if p.kind != "span" or p.start >= m.start and p.start < c_right]
     owned = _owned_periods(doc, cand, candidates, found)
@@ -67,11 +72,13 @@ def period_for(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     return nearest.value
 
 
-def _listed_up_to(doc: Sentence, cand: Candidate, candidates: list[Candidate], end: int) -> bool:
+def _listed_up_to(doc: Sentence, cand: Candidate, candidates: list[Candidate], end: int,
+                  skip_to: int = 0) -> bool:
     """Say whether the numbers from `cand` to offset `end` form one list ("1,100 drones, over
-    890 guided bombs and 50 missiles"), so that what follows the list covers them all."""
-    i = cand.index
-    for prev, nxt in zip(candidates[i:], candidates[i + 1:]):
+    890 guided bombs and 50 missiles"), so that what follows the list covers them all; numbers
+    before `skip_to` (a bracketed conversion) are passed over."""
+    listed = [c for c in candidates[cand.index:] if c is cand or c.mention.start >= skip_to]
+    for prev, nxt in zip(listed, listed[1:]):
         if nxt.mention.start >= end:
             break
         prev_end = phrase_end(doc, prev)

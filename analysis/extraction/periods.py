@@ -31,9 +31,14 @@ _PATTERNS = [
     # "since the start of November" in a November report: a span within the month, the month
     ("month_start", r"\bsince the (?:start|beginning) of " + _MONTH.replace("month", "month5")
                     + r"(?:\s+(?P<year5>\d{4}))?\b"),
-    ("span", r"\bsince\b(?!\s+\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?\s*m\b))|\bso far\b|\bthis year\b|\blast year\b|\bthis week\b|\blast week\b|"
+    # "since the beginning of this month": the report's month so far
+    ("this_month", r"\bsince the (?:start|beginning) of (?:this|the) month\b"),
+    # a week is its month when it lies within one (FACTS.md), else a span: "last week",
+    # "in the past week", "next week"
+    ("week", r"\b(?P<week>this|last|next) week\b|\b(?:over|in|during) the (?P<week2>past|last) week\b"),
+    ("span", r"\bsince\b(?!\s+\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?\s*m\b))|\bso far\b|\bthis year\b|\blast year\b|"
              r"\bin recent (?:days|weeks|months)\b|\bover the past (?:\w+ )?(?:weeks|months|years)\b|"
-             r"\b(?:whole|all|course|rest) of (?:\d{4}|the year|last year)\b|"
+             r"\b(?:whole|all|course|rest|entirety) of (?:\d{4}|the year|last year)\b|"
              r"\b(?:in|during|throughout|over) (?:the )?(?:\d{4})\b(?! *,)|\bsince the start\b|"
              r"\bper day\b|\bdaily\b|\bon average\b|\bin total since\b|"
              r"\bfrom the (?:start|beginning|outbreak) of (?:the )?(?:war|invasion|full-scale)\b|"
@@ -94,10 +99,21 @@ def _shift_month(day: dt.date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def _week_month(published: dt.date, which: str) -> str:
+    """Give the month (YYYY-MM) a week lies in ("this", "last", "next" calendar week, or the
+    "past" seven days before the article's date), or "" when it spans two months."""
+    monday = published - dt.timedelta(days=published.weekday())
+    first, last = {"this": (monday, published),
+                   "last": (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)),
+                   "next": (monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)),
+                   }.get(which, (published - dt.timedelta(days=7), published - dt.timedelta(days=1)))
+    return first.isoformat()[:7] if first.month == last.month else ""
+
+
 # Every expression holds one of these; a text without any is skipped quickly.
 _KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
          "day", "since", "so far", "this ", "last ", "recent", "past", "whole", "all of",
-         "course of", "rest of", "in 1", "in 2", "during", "throughout", "over ", "average",
+         "course of", "rest of", "entirety", "in 1", "in 2", "during", "throughout", "over ", "average",
          "total", "month", "night", "morning", "evening", "yester", "currently", "now")
 _KEYS_RE = re.compile("|".join(map(re.escape, _KEYS)))
 
@@ -182,6 +198,9 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
             value, out = _shift_month(published, -1), "month"
         elif kind == "this_month":
             value, out = _shift_month(published, 0), "month"
+        elif kind == "week":
+            value = _week_month(published, groups["week"] or "past")
+            out = "month" if value else "span"
         elif kind == "yesterday":
             value, out = _days_before(published, 1), "day"
         elif kind == "today":

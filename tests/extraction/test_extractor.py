@@ -1426,3 +1426,22 @@ def test_a_rate_is_no_count():
     assert facts("Russia launched some 90 drones a night in May.") == []
     assert one("Russia launched 90 drones a day after the talks.")["value"] == 90.0
     assert one("Three people were killed in a day of strikes.")["value"] == 3.0
+
+
+def test_a_week_is_its_month_when_it_lies_within_one():
+    assert one("Russia took 120 square kilometres in the past week.", date="2024-11-26")[
+        "period"] == "2024-11"
+    assert one("Russia took 120 square kilometres in the past week.", date="2025-01-04")[
+        "period"] is None
+    assert one("Russia fired more than 40 missiles at Ukraine last week.", date="2026-01-14")[
+        "period"] == "2026-01"
+
+
+def test_spans_past_a_bracketed_conversion_and_the_report_s_month_so_far():
+    found = facts("In May, Russia took 300 square kilometres. It has taken 1,000 square "
+                  "kilometres (386 square miles) since the start of the year, above the 500 "
+                  "square kilometres seized over the entirety of 2023.", date="2024-07-31")
+    assert [(f["value"], f["period"]) for f in found] == [
+        (300.0, "2024-05"), (1000.0, None), (500.0, None)]
+    assert one("Since the beginning of this month, Russia has taken 400 sq km.",
+               date="2024-10-28")["period"] == "2024-10"
