@@ -86,10 +86,11 @@ MORE_WORDS = {"more", "other", "additional", "further", "new"}
 NOUNS: dict[str | tuple[str, str], str] = {
     **dict.fromkeys(("missile", "missiles", "iskander", "iskanders", "iskander-m", "kinzhal",
                      "kinzhals", "kalibr", "kalibrs", "kalibr-class", "rocket-missiles",
-                     "zircon", "zircons", "tsirkon", "onyx", "oniks"), "missile"),
+                     "zircon", "zircons", "tsirkon", "onyx", "oniks", "rocket", "rockets"), "missile"),
     **dict.fromkeys(("drone", "drones", "uav", "uavs", "shahed", "shaheds", "geran", "gerans",
                      "geran-2", "decoy", "decoys", "decoy-drones", "kamikaze-drones",
-                     "shahed-type", "quadcopters", "quadcopter"), "drone"),
+                     "shahed-type", "quadcopters", "quadcopter", "shahed-136", "shahed-136s",
+                     "shahed-238", "shahed-238s", "geran-2s", "geran-3", "geran-3s"), "drone"),
     ("missile", "strikes"): "missile",      # "launched 12 missile strikes": 12 missiles
     ("unmanned", "vehicles"): "drone",
     ("unmanned", "vehicle"): "drone",
@@ -106,7 +107,10 @@ NOUNS: dict[str | tuple[str, str], str] = {
                      "volunteers", "doctors", "policemen", "police", "officers", "staff",
                      "driver", "drivers", "pilot", "pilots", "father", "mother", "son",
                      "daughter", "husband", "wife", "grandmother", "grandfather", "brother",
-                     "sister", "worker", "guard", "employee", "pensioner"),
+                     "sister", "worker", "guard", "employee", "pensioner", "guards", "students",
+                     "student", "patients", "patient", "nurses", "nurse", "teachers", "teacher",
+                     "farmers", "farmer", "villagers", "tourists", "pedestrians", "passers-by",
+                     "paramedics", "electricians", "engineers", "miners", "sons", "daughters"),
                   "person"),
     **dict.fromkeys(("deaths", "dead", "fatalities", "death", "bodies"), "death"),
     **dict.fromkeys(("injuries", "injured", "wounded"), "injury"),
@@ -204,7 +208,8 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"brought back|restored)\s+(?:\w+\s+){0,3}?to|back on|rescued|evacuated|saved|missing|"
      r"trapped|remain(?:ed)? unaccounted|sheltered|sheltering|took shelter|treated|"
      # weapons that got through are neither shot down nor a launch count of their own
-     r"reach(?:ed|ing)? (?:their |its )?targets?|got through", ("block",)),
+     r"reach(?:ed|ing)? (?:their |its )?targets?|got through|"
+     r"fight(?:ing|s)? for (?:the |their |his |her )?li(?:ves|fe)", ("block",)),
     (r"without (?:central )?(?:heat(?:ing)?|heat supply|hot water)(?: supply)?|"
      r"(?:cut|cuts|cutting|knocked out|knocking out|knock out)(?: off)? (?:the )?(?:power|electricity)"
      r" and heat(?:ing)?|"

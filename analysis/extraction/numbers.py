@@ -193,6 +193,8 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
             continue                                          # Kh-101, Tu-95MS, No.5, $10
         if start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
             continue                                          # the minutes of "12:25"
+        if text[start] == "0" and end - start == 5 and text[start + 2] == ".":
+            continue                                          # the clock of "around 08.30"
         if _DIGITS_NOT_AFTER.match(after) or _DIGITS_NOT_BEFORE.search(before):
             continue                  # money, %, clock times, dates, ranges: see the patterns
         if after[:1].isalpha() and not after.startswith(("C", "F", "km")) and \

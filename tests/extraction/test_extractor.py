@@ -1445,3 +1445,15 @@ def test_spans_past_a_bracketed_conversion_and_the_report_s_month_so_far():
         (300.0, "2024-05"), (1000.0, None), (500.0, None)]
     assert one("Since the beginning of this month, Russia has taken 400 sq km.",
                date="2024-10-28")["period"] == "2024-10"
+
+
+def test_rockets_are_missiles_and_more_people_and_drone_models():
+    assert (one("At least 40 rockets were fired at the city.")["metric"],
+            one("At least 40 rockets were fired at the city.")["unit"]) == ("launched", "missiles")
+    assert one("Two security guards were killed at a substation.")["metric"] == "killed"
+    assert one("Five Shahed-136s were shot down over the south.")["unit"] == "drones"
+
+
+def test_a_clock_with_a_leading_zero_and_a_fight_for_lives_are_no_counts():
+    assert facts("Around 07.45 Russian missiles hit the city centre.") == []
+    assert facts("Surgeons are fighting for the lives of three of the patients.") == []
