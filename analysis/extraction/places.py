@@ -38,6 +38,7 @@ _RUSSIAN_FIRST = {key.split(" ", 1)[0] for key in _RUSSIAN_LOOKUP} | {"russian"}
 # a Russian place is where a figure happened only after a word of place: "in Russia",
 # "over the Belgorod region", "in Russia's Kursk region"; "Russia launched" is the attacker
 _RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into|on|of)\s+(?:the\s+)?"
+                           r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?"
                            r"(?:Russia['’]s\s+)?(?:(?:southern|western|central|border|surrounding|"
                            r"neighbouring|neighboring)\s+)?$", re.I)
 # "over Russian regions", "in Russian territory": Russia, not a place of Ukraine
@@ -52,7 +53,7 @@ _RUSSIA_AS_PLACE_AFTER = re.compile(r"['’]s\s+(?:(?:southern|western|central|b
 _PLACE_RE = re.compile(       # each name starts at a word boundary with one of these letters
     r"(?=[A-Zacinot])\b(?:(?P<capital>\b(?:Ukraine['’]s capital(?: city)?|the (?:Ukrainian )?capital(?: city)?|"
     r"the capital's|capital city)\b)|"
-    r"(?P<country>\b(?:Ukraine|nationwide|across the country|countrywide|"
+    r"(?P<country>\b(?:Ukraine|nationwide|(?:across|in|throughout|all over) the country(?!['’]s)|countrywide|"
     r"(?:in|across|over) the (?:north|south|east|west|centre|center)\w*(?:(?:,| and| or) (?:the )?"
     r"(?:north|south|east|west|centre|center)\w*)* of the country|(?:in|across|over|against|on|at) "
     r"(?:at least )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty[\w\-]*|several|many|"

@@ -1457,3 +1457,12 @@ def test_rockets_are_missiles_and_more_people_and_drone_models():
 def test_a_clock_with_a_leading_zero_and_a_fight_for_lives_are_no_counts():
     assert facts("Around 07.45 Russian missiles hit the city centre.") == []
     assert facts("Surgeons are fighting for the lives of three of the patients.") == []
+
+
+def test_in_the_country_and_counted_russian_regions():
+    assert one("Twelve power facilities in the country were damaged, the minister said.")[
+        "location"] == "Ukraine"
+    assert one("Four people were wounded in the country's eastern Kharkiv region.")[
+        "location"] == "Kharkiv"
+    assert one("The ministry said the territories of five Russian regions were attacked by "
+               "31 drones.")["location"] == "Russia"
