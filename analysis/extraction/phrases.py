@@ -184,7 +184,7 @@ def _mixed_weapons(doc: Sentence, k: int, stop: int, cls: str, mention_starts: s
         return False
     for j in range(k + 1, min(k + 4, stop)):
         if doc.tok_starts[j] in mention_starts or not doc.lows[j][0].isalpha() or \
-                doc.lows[j] in ("a", "an", "the", "another", "its", "their"):
+                doc.lows[j] in ("a", "an", "the", "another", "its", "their", "both", "all"):
             return False                      # "drones and a cruise missile": a count of its own
         if NOUNS.get(strip_possessive(doc.lows[j])) == WEAPON_KINDS[cls]:
             return True

@@ -1466,3 +1466,9 @@ def test_in_the_country_and_counted_russian_regions():
         "location"] == "Kharkiv"
     assert one("The ministry said the territories of five Russian regions were attacked by "
                "31 drones.")["location"] == "Russia"
+
+
+def test_a_count_of_one_kind_then_both_of_another_is_no_mixed_count():
+    found = facts("Russia fired 40 drones and 3 missiles, and air defences destroyed 35 drones "
+                  "and both missiles.")
+    assert ("intercepted", "drones", 35.0) in {(f["metric"], f["unit"], f["value"]) for f in found}
