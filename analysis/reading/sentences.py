@@ -1,7 +1,7 @@
 """Split an article into its headline and body sentences: the `sentences` table.
 
-Sentences end at a full stop, question or exclamation mark followed by a capital or digit,
-unless the word before is a known abbreviation; paragraphs never join, and a run of more
+Sentences end at a full stop, question or exclamation mark followed by a capital or digit
+(or by the next line's list bullet), unless the word before is a known abbreviation; paragraphs never join, and a run of more
 than `MAX_SENTENCE` characters without a full stop is cut at a space.
 """
 from __future__ import annotations
@@ -30,7 +30,8 @@ ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "vs", "sen", "rep", "pres", "prof", "gov't",
     "inc", "corp", "ltd", "co", "jr", "sr", "km", "sq",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯІЇЄ])")
+# a stop before a capital or digit, or before the next line's list bullet ("...night.\n- The")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯІЇЄ]|[ \t]*\n\s*[-•–—*▪]\s)")
 
 
 _LAST_WORD = re.compile(r"([\w.'’]+)[.!?…]*[\"”’'»)\]]*$")

@@ -10,6 +10,7 @@ import pytest
 from analysis import config
 from analysis.reading.articles import ArticleError, find_article_files, parse_article
 from analysis.extraction.corpus import load_corpus
+from analysis.reading.sentences import split_sentences
 from analysis.reading.tables import read_articles
 from tests.helpers import write_article
 
@@ -166,3 +167,10 @@ def test_an_unreadable_file_is_skipped_by_keep_going_and_the_manifest(tmp_path, 
     manifest = tables.corpus_manifest([tmp_path])
     assert manifest["articles"]["locked"] is None and manifest["articles"]["good"]
     assert good.exists()
+
+
+def test_a_list_bullet_after_a_full_stop_starts_a_sentence():
+    text = "Background:\n- Earlier, the mayor said all drones were downed.\n- The air force said 18 fell."
+    spans = [text[a:b] for a, b in split_sentences(text, 0, len(text))]
+    assert spans == ["Background:\n- Earlier, the mayor said all drones were downed.",
+                     "- The air force said 18 fell."]
