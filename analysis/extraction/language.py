@@ -80,6 +80,15 @@ SAYING_ADVERBS = {"later", "earlier", "preliminary", "previously", "meanwhile", 
 CLOSING_QUOTES = {"”", "\"", "’", "»"}
 MEASURE_WORDS = {"pieces", "piece", "items", "units", "elements"}    # "pieces of" the noun
 MORE_WORDS = {"more", "other", "additional", "further", "new"}
+# modifiers that make the buildings a phrase counts apartment blocks ("11 multi-story
+# residential buildings")
+APARTMENT_MODIFIERS = {"multi-story", "multi-storey", "multistorey", "multistory", "high-rise",
+                       "high-rising", "multi-apartment", "apartment", "multi-storied"}
+
+
+def building_kind(modifiers: list[str]) -> str:
+    """Give the kind of building a head noun counts after these lower-cased modifiers."""
+    return "apartment_building" if any(w in APARTMENT_MODIFIERS for w in modifiers) else "building"
 
 # Head nouns and the kind of thing they count. Keys are lower-case; a tuple key is a
 # two-word head (modifier, noun) checked before the single noun.

@@ -1,9 +1,9 @@
 """The numbers of a sentence as noun phrases: what each counts, and how they relate.
 
-`candidates` gives, for every number of a sentence (and every "a"/"an"/"another" before a
-person or a weapon), the kind of thing its noun phrase counts (`language.NOUNS`), or that it
-has no noun ("killed 11"), and the links between numbers: a part and its whole ("24 of 28
-drones"), a partitive ("of which seven"), a number that inherits the noun counted before it."""
+`candidates` gives, for every number of a sentence (and every "a"/"an"/"another" before a person
+or a weapon), the kind of thing its noun phrase counts (`language.NOUNS`), or that it has no noun
+("killed 11"), and the links between numbers: a part and its whole ("24 of 28 drones"), a
+partitive ("of which seven"), a number that inherits the noun counted before it."""
 from __future__ import annotations
 
 import re
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import numbers
-from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CASUALTY_VERBS, CLOSING_QUOTES, DETERMINERS,
-                       MEASURE_WORDS, MORE_WORDS, NOT_HEAD_BEFORE, NOUNS, ONE_PERSON, STOP_WORDS,
-                       strip_possessive)
+from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CASUALTY_VERBS, CLOSING_QUOTES,
+                       DETERMINERS, MEASURE_WORDS, MORE_WORDS, NOT_HEAD_BEFORE, NOUNS, ONE_PERSON,
+                       STOP_WORDS, building_kind, strip_possessive)
 from .respectively import respectively
 from .sentence import Sentence
 
@@ -37,8 +37,7 @@ class Candidate:
 
 
 class NounPhrase(NamedTuple):
-    """The phrase after a number: what it counts (or None), the token after it, and whether
-    no noun follows at all ("killed 11")."""
+    """The phrase after a number: its kind (or None), the token after it, if bare ("killed 11")."""
 
     cls: str | None
     end: int
@@ -131,6 +130,7 @@ def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
             if nxt in NOT_HEAD_BEFORE or (nxt == "hits" and kind != "article"):
                 return NounPhrase(None, k + 1, False)     # "56 drone hits": hits, not drones
             cls = NOUNS[word]
+            cls = building_kind(doc.lows[first:k]) if cls == "building" else cls   # "multi-story"
             return NounPhrase(cls, _head_end(doc, k + 1, stop, cls, mention_starts), False)
         if word == "/" and nxt[:1].isalnum() and k > first and nxt not in NOUNS:
             k += 2                        # "4 Kh-59/69 guided missiles", "40 Kh-101/Kh-555 ..."

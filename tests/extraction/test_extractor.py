@@ -1472,3 +1472,9 @@ def test_a_count_of_one_kind_then_both_of_another_is_no_mixed_count():
     found = facts("Russia fired 40 drones and 3 missiles, and air defences destroyed 35 drones "
                   "and both missiles.")
     assert ("intercepted", "drones", 35.0) in {(f["metric"], f["unit"], f["value"]) for f in found}
+
+
+def test_buildings_with_an_apartment_modifier_are_apartment_buildings():
+    found = one("At least nine multi-storey residential buildings were damaged in Dnipro.")
+    assert (found["unit"], found["value"]) == ("apartment_buildings", 9.0)
+    assert one("Six residential buildings were damaged.")["unit"] == "buildings"
