@@ -72,6 +72,7 @@ _ATTACK_WORD = re.compile(r"(?=[abflrstABFLRST])\b(?:(?:attacks?|strikes?|assaul
                           r"(?:attacked|targeted|struck)\s+(?:the\s+)?(?-i:[A-Z])|"
                           r"(?:launched|fired)\s+(?:\w+\s+){0,4}?(?:at|on|against)\s)", re.I)
 _LISTED = re.compile(r"\s*[-•–—*]\s")          # an item of a list
+_LISTED_LINE = re.compile(r"(?:^|\n)\s*[-•–—*]\s")   # a line of the sentence is one
 # a paragraph that recalls earlier events: "As a reminder, on Monday ..."
 _BACKGROUND = re.compile(r"\s*(?:As a reminder|Recall|It will be recalled|Earlier|Previously|"
                          r"As reported)\b")
@@ -331,12 +332,14 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         if covers and _BACKGROUND.match(sentence):
             covers.append(Cover(span.start, -1, None))
         if memory.attack_target and index and "\n" in text[spans[index - 1].end:span.start] \
-                and not _LISTED.match(sentence) and not text.endswith(":", 0, spans[index - 1].end):
+                and (memory.target_listed or not _LISTED.match(sentence)) \
+                and not text.endswith(":", 0, spans[index - 1].end):
             memory.attack_target = None    # the attack's place holds for its paragraph or list
         if memory.attack_target or _ATTACK_WORD.search(sentence):
             named = memory.places_of(index)
             if named or not memory.attack_target:   # a place named anew ends the attack's
                 memory.attack_target = attack_target(sentence, named, span.start)
+                memory.target_listed = _LISTED_LINE.search(sentence) is not None   # an item's own
         mentions = numbers.find_mentions(sentence, span.start)
         if not mentions and not _SINGULAR.search(sentence):
             covering = covering_source(sentence, memory.last_named)

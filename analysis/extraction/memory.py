@@ -35,6 +35,7 @@ class ArticleMemory:
     last_outage: str | None = None      # an outage metric the previous fact sentence gave
     default_period: str | None = None   # the day the first body sentence with a fact names
     attack_target: str | None = None    # the one place the latest attack named was aimed at
+    target_listed: bool = False         # that attack was named in an item of a list
     last_rows: list = field(default_factory=list)   # the facts of the latest sentence with any
     # the latest launch figure of each weapon (unit): its place and count
     last_launch: dict[str, "Launch"] = field(default_factory=dict)

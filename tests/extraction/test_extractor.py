@@ -1485,3 +1485,12 @@ def test_a_dashed_breakdown_by_region_ends_with_and():
                   "the Tula Region and one over the Oryol Region, the ministry said.")
     assert [(f["value"], f["location"]) for f in found][1:] == [
         (12.0, "Kursk"), (7.0, "Tula"), (1.0, "Oryol")]
+
+
+def test_an_attack_named_in_one_list_item_holds_for_that_item_only():
+    found = facts("Background:\n- Earlier, the mayor said drones that attacked Lviv were downed."
+                  "\n- The air force said 30 drones were destroyed overnight.")
+    assert [(f["value"], f["location"]) for f in found] == [(30.0, "Ukraine")]
+    listed = facts("Russia launched an attack on Odesa, the air force said:\n\n- 12 Shahed drones;"
+                   "\n- two Iskander missiles.")
+    assert [f["location"] for f in listed] == ["Odesa", "Odesa"]
