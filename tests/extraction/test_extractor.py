@@ -1491,6 +1491,6 @@ def test_an_attack_named_in_one_list_item_holds_for_that_item_only():
     found = facts("Background:\n- Earlier, the mayor said drones that attacked Lviv were downed."
                   "\n- The air force said 30 drones were destroyed overnight.")
     assert [(f["value"], f["location"]) for f in found] == [(30.0, "Ukraine")]
-    listed = facts("Russia launched an attack on Odesa, the air force said:\n\n- 12 Shahed drones;"
-                   "\n- two Iskander missiles.")
+    listed = facts("Russia launched an attack on Odesa, the air force said:\n\n- 12 Shahed drones "
+                   "launched from Kursk;\n- two Iskander missiles fired from Crimea.")
     assert [f["location"] for f in listed] == ["Odesa", "Odesa"]
