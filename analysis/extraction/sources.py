@@ -165,6 +165,9 @@ def _attribution(sentence: str, last_person: str | None, last_source: str | None
         return match.group("name") or match.group("one")
     match = _ACCORDING.search(sentence)
     if match:
+        named = _NAME_AFTER_ROLE.match(sentence, match.end("src"))
+        if named and _BARE_ROLE.fullmatch(match.group("src").strip()):
+            return named.group(1)    # "according to the city's mayor, Igor Terekhov"
         said = match.group("src").strip().lower()
         if said in ("him", "her"):                  # "According to him, ..."
             return last_person
@@ -282,3 +285,9 @@ def people_named(sentence: str) -> list[str]:
 # "On January 10", "Last Sunday", "In Kharkiv": a time or a phrase, not a person
 _NOT_A_PERSON = re.compile(r"\b(?:" + "|".join(w.title() for w in (*language.WEEKDAYS,)) + r"|"
                            + r"(?i:" + language.MONTH_NAME + r"))\b|^(?:On|In|At|By|For|From|Last|This|Since)\s")
+
+
+# "according to the city's mayor, Igor Terekhov": a role one person holds, then that person
+_BARE_ROLE = re.compile(r"(?:the\s+)?(?:(?:city|region|oblast)['’]s\s+|regional\s+|local\s+|its\s+)?"
+                        r"(?:mayor|governor)", re.I)
+_NAME_AFTER_ROLE = re.compile(r",\s+([A-Z][a-zа-я’'\-]+(?:\s+[A-Z][a-zа-я’'\-]+){1,2})\b(?!\s+(?:region|oblast))")

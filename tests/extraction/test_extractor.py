@@ -1494,3 +1494,9 @@ def test_an_attack_named_in_one_list_item_holds_for_that_item_only():
     listed = facts("Russia launched an attack on Odesa, the air force said:\n\n- 12 Shahed drones "
                    "launched from Kursk;\n- two Iskander missiles fired from Crimea.")
     assert [f["location"] for f in listed] == ["Odesa", "Odesa"]
+
+
+def test_a_role_then_the_person_holding_it_is_the_person():
+    assert one("Four people were hurt, according to the region's governor, Ivan Fedorov.")[
+        "source"] == "Ivan Fedorov"
+    assert one("Four people were hurt, according to the mayor.")["source"] == "mayor"
