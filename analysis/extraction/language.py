@@ -44,8 +44,8 @@ _ANALYST_SPELLINGS = (("Institute for the Study of War", r"(?-i:ISW)|Institute f
                       ("DeepState", r"Deep ?State"), ("War Mapper", r"War ?Mapper"),
                       ("BlackBird Group", r"Black ?Bird"))
 ANALYST_NAMES = [name for name, _ in _ANALYST_SPELLINGS]
-_ANALYST_RE = re.compile("|".join(f"(?P<a{i}>\\b(?:{spelling})\\b)"
-                                  for i, (_, spelling) in enumerate(_ANALYST_SPELLINGS)), re.I)
+_ANALYST_RE = re.compile("(?=[IiDdWwBb])(?:" + "|".join(    # the letters a name starts with
+    f"(?P<a{i}>\\b(?:{spelling})\\b)" for i, (_, spelling) in enumerate(_ANALYST_SPELLINGS)) + ")", re.I)
 ANALYST_WORDS = ("isw", "study of war", "deepstate", "deep state", "mapper", "blackbird",
                  "black bird")            # a cheap test before the search
 
