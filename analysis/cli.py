@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from . import config
+from .reading import interrupts
 
 
 WORKERS_HELP = "processes to extract with (default: all cores)"
@@ -220,7 +221,13 @@ class Terminated(BaseException):
 
 
 def _on_sigterm(signum, frame) -> None:
+    interrupts.received(Terminated)
     raise Terminated()
+
+
+def _on_sigint(signum, frame) -> None:
+    interrupts.received(KeyboardInterrupt)
+    raise KeyboardInterrupt()
 
 
 def _signal_within(err: BaseException) -> type | None:
@@ -239,11 +246,14 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; give the exit status (130 after Ctrl-C, 143 after SIGTERM)."""
     from .reading.articles import ArticleError     # under the caller's handlers: see __main__
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
+    previous_int = signal.signal(signal.SIGINT, _on_sigint)
+    interrupts.clear()
     try:
         args = build_parser().parse_args(argv)
         handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "build": cmd_build}[args.command]
-        return handler(args)
+        status = handler(args)
+        interrupts.stop_if_received()       # a signal whose exception a fork hook dropped
+        return status
     except KeyboardInterrupt:           # first: a signal may come before ArticleError is known
         print("interrupted", file=sys.stderr)
         return 130

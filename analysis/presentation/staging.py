@@ -12,6 +12,8 @@ import uuid
 from pathlib import Path
 from typing import Iterator
 
+from ..reading import interrupts
+
 
 class BuildBusy(OSError):
     """Another build holds the lock on an output folder; the message says which."""
@@ -74,6 +76,7 @@ def staging_folder(final: Path) -> Path:
 def swap_in(staged: Path, final: Path) -> None:
     """Move every file of `staged` into `final`, replacing what is there, then remove
     `staged`. Each file is renamed into place, so a reader sees the old file or the new."""
+    interrupts.stop_if_received()               # a signal an ignored handler dropped
     final.mkdir(parents=True, exist_ok=True)
     for path in sorted(staged.rglob("*")):
         if path.is_dir():

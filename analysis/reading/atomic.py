@@ -16,6 +16,8 @@ from typing import Iterator
 
 import pandas as pd
 
+from . import interrupts
+
 FORMATS = {".csv": "csv", ".parquet": "parquet"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -77,6 +79,7 @@ def _replacing(path: Path) -> Iterator[str]:
     os.close(handle)
     try:
         yield tmp
+        interrupts.stop_if_received()           # a signal an ignored handler dropped
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:

@@ -198,6 +198,28 @@ def test_a_signal_while_the_command_line_starts_ends_it_quietly(tmp_path, sig, s
     assert out.read_text() == "earlier output\n"
 
 
+@pytest.mark.parametrize("signalled, status", [(KeyboardInterrupt, 130), (cli.Terminated, 143)])
+def test_a_signal_whose_exception_was_dropped_still_stops_before_any_output(
+        tmp_path, monkeypatch, capsys, signalled, status):
+    from analysis.extraction import corpus
+    from analysis.reading import interrupts
+    extract_files = corpus.extract_files
+
+    def dropped(*args, **kwargs):        # as when the handler fires inside a fork hook
+        interrupts.received(signalled)
+        return extract_files(*args, **kwargs)
+    monkeypatch.setattr(corpus, "extract_files", dropped)
+    (tmp_path / "a").mkdir()
+    write_article(tmp_path / "a", "one.txt", " date 2026-02-03 Drones\n\nRussia launched 12 drones.\n")
+    out = tmp_path / "facts.csv"
+    out.write_text("earlier output\n")
+    assert cli.main(["extract", str(tmp_path / "a"), "--out", str(out), "--no-progress"]) == status
+    assert out.read_text() == "earlier output\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    monkeypatch.undo()                   # the next run starts clean
+    assert cli.main(["extract", str(tmp_path / "a"), "--out", str(out), "--no-progress"]) == 0
+
+
 @pytest.mark.parametrize("signalled, status, said", [
     (KeyboardInterrupt, 130, "interrupted"), (cli.Terminated, 143, "terminated")])
 def test_a_signal_an_import_wraps_in_another_error_still_ends_quietly(
