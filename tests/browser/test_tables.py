@@ -4,6 +4,7 @@ build wrote; every long table interactive, with all its rows; no request leaves 
 from __future__ import annotations
 
 import io
+import time
 
 import pandas as pd
 import pytest
@@ -52,6 +53,16 @@ def _info(table) -> str:
     return table.locator(".dt-info").inner_text()
 
 
+def _settled(read, wanted, seconds: float = 5.0):
+    """Give what `read()` gives once it gives `wanted`, or after `seconds` what it gives then."""
+    deadline = time.monotonic() + seconds
+    found = read()
+    while found != wanted and time.monotonic() < deadline:
+        time.sleep(0.1)
+        found = read()
+    return found
+
+
 def _shown(value) -> str:
     """A facts value as the table shows it."""
     return "" if pd.isna(value) else (f"{value:,.0f}" if float(value).is_integer() else f"{value:g}")
@@ -78,10 +89,10 @@ def test_the_facts_table_is_searched_sorted_filtered_and_downloaded(context, sit
     assert sorted(_column(table, "quote")) == sorted(facts.loc[hit, "quote"])
 
     # sort by value: the counts in numeric order, not text order
-    table.locator("thead th").filter(has_text="value").locator(".dt-column-title").click()
-    assert _column(table, "value") == [_shown(v) for v in sorted(facts.loc[hit, "value"])]
-    table.locator("thead th").filter(has_text="value").locator(".dt-column-title").click()
-    assert _column(table, "value") == [_shown(v) for v in sorted(facts.loc[hit, "value"], reverse=True)]
+    for descending in (False, True):            # the table redraws a moment after the click
+        table.locator("thead th").filter(has_text="value").locator(".dt-column-title").click()
+        wanted = [_shown(v) for v in sorted(facts.loc[hit, "value"], reverse=descending)]
+        assert _settled(lambda: _column(table, "value"), wanted) == wanted
     table.locator(".dt-search input").fill("")
 
     # filter one column by one of its values
