@@ -137,7 +137,7 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
         if memory.last_outage:
             made = [outage_for_affected(r, memory.last_outage) for r in made]
         if made and source is None:
-            source = source_for(sentence, memory.last_person(index), memory.last_source,
+            source = source_for(sentence, lambda: memory.last_person(index), memory.last_source,
                                 memory.last_named) or ""
             if not source and not read.readings:      # a breakdown: its whole's source
                 source = next((r.source for r in memory.last_rows if r.source and
@@ -208,7 +208,7 @@ def _paragraph_sourced(paragraph: list[tuple[int, list[FactRow]]],
     def attribution(i: int) -> str | None:
         if i not in known:
             _, start, end = spans[i]
-            known[i] = source_for(text[start:end], memory.last_person(i), None)
+            known[i] = source_for(text[start:end], lambda: memory.last_person(i), None)
         return known[i]
 
     order = [i for i, _ in paragraph]

@@ -177,6 +177,7 @@ ONE_PERSON = ("driver", "pilot", "father", "mother", "son", "daughter", "husband
               "pensioner", "man", "woman", "boy", "girl", "child", "teenager", "resident")
 TOLLS = ("killed", "wounded")            # the metrics that count casualties
 CASUALTY_VERBS = ("killing", "killed", "injuring", "injured", "wounding", "wounded", "hurting")
+CASUALTY_VERB_SET = frozenset(CASUALTY_VERBS)
 DETERMINERS = ("the", "her", "his", "their")
 
 # Nouns that carry their own metric: "seven deaths", "12 injured".

@@ -115,7 +115,6 @@ _KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "
          "day", "since", "so far", "this ", "last ", "recent", "past", "whole", "all of",
          "course of", "rest of", "entirety", "in 1", "in 2", "during", "throughout", "over ", "average",
          "total", "month", "night", "morning", "evening", "yester", "currently", "now")
-_KEYS_RE = re.compile("|".join(map(re.escape, _KEYS)))
 
 
 def _days_before(day: dt.date, days: int) -> str | None:
@@ -146,7 +145,7 @@ _NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of\s+)?$", re.I)
 def find_periods(text: str, published: dt.date) -> list[Period]:
     """Give the resolved time expressions of `text`, in order."""
     low = text.lower()
-    if not _KEYS_RE.search(low):
+    if not any(key in low for key in _KEYS):     # faster than one regex of them all
         return []
     found = []
     compared_until = 0              # the end of a comparison's "since ..." phrase

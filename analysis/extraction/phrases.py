@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import numbers
-from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CASUALTY_VERBS, CLOSING_QUOTES,
+from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CASUALTY_VERB_SET, CLOSING_QUOTES,
                        DETERMINERS, MEASURE_WORDS, MORE_WORDS, NOT_HEAD_BEFORE, NOUNS, ONE_PERSON,
                        STOP_WORDS, building_kind, strip_possessive)
 from .respectively import respectively
@@ -312,8 +312,8 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
         found.append(cand)
 
     # "a woman", "an apartment block", "killing the driver": singular nouns count one
-    named = [k for d in DETERMINERS for k in _positions(doc.lows, d, t_first, t_stop)
-             if k > t_first and doc.lows[k - 1] in CASUALTY_VERBS]
+    named = [] if CASUALTY_VERB_SET.isdisjoint(doc.lows[t_first:t_stop]) else [k for d in DETERMINERS
+             for k in _positions(doc.lows, d, t_first, t_stop) if k > t_first and doc.lows[k - 1] in CASUALTY_VERB_SET]
     for k in sorted(_positions(doc.lows, "a", t_first, t_stop) +
                     _positions(doc.lows, "an", t_first, t_stop) +
                     _positions(doc.lows, "another", t_first, t_stop) + named):

@@ -3,6 +3,7 @@ person a "he" or "she" points back to, and the name left when titles and roles a
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from . import language
 from .language import NOT_SOURCES, PRONOUNS, TITLE_WORDS, lowered
@@ -16,10 +17,12 @@ _SOURCE_AFTER = re.compile(r"(?:,|\"|”)\s*(?:[-–—]\s*)?(?:" + _SOURCE_VERB
 _ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to|"
                         r"(?-i:[Aa]s) (?:confirmed|reported|stated|announced|noted) by) (?P<the>the )?"
                         r"(?P<src>[^,.;()]+)", re.I)
+_ACCORDING_WORDS = ("accord", "reference", "citing", "referring", " by ")   # one is in each
 # "Oleh Syniehubov, the regional governor, said"; "DeepState, a Ukrainian mapping site, said"
 _APPOSITIVE = re.compile(
     r"(?:(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+),\s+(?:the\s+)?|"
     r"\b(?P<one>[A-Z][\w’'\-]+),\s+(?:the|an?)\s+)[^,]{3,90},\s+(?:" + _SOURCE_VERBS + r")\b")
+_COMMA_VERB = re.compile(r",\s+(?:" + _SOURCE_VERBS + r")\b")      # what every appositive ends with
 _TRAILING_TIME = re.compile(r"\s+(?:on|in|late|early|last|this)\s+(?:\w+\s*)?$")
 _TRAILING_CHANNEL = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join(d.title() for d in language.WEEKDAYS)
                                + r"|Telegram|social media|a statement)\b.*$")
@@ -112,6 +115,13 @@ def _named(raw: str, last_named: str | None) -> str | None:
     return reduce_source(raw)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _no_one() -> None:
+    return None
+
+
 _MAY_ATTRIBUTE = re.compile(r"(?=[a-z])\b(?:" + _SOURCE_VERBS + r"|according|citing|reference)\b")
 
 
@@ -122,13 +132,14 @@ def may_attribute(sentence: str) -> bool:
     return bool(_MAY_ATTRIBUTE.search(low if low is not None else sentence.lower()))
 
 
-def source_for(sentence: str, last_person: str | None, last_source: str | None = None,
-               last_named: str | None = None) -> str | None:
-    """Give who the sentence says gave its figures; "he"/"she" is `last_person`, "it"/"they"
+def source_for(sentence: str, last_person: Callable[[], str | None] | None,
+               last_source: str | None = None, last_named: str | None = None) -> str | None:
+    """Give who the sentence says gave its figures; "he"/"she" is `last_person()` (asked only
+    then: finding it reads the sentences before), "it"/"they"
     the article's `last_source`, "the official" `last_named`, the person figures were last
     attributed to. An outlet reporting what an institution the sentence opens with said is
     not the source: the institution is."""
-    found = _attribution(sentence, last_person, last_source, last_named)
+    found = _attribution(sentence, last_person or _no_one, last_source, last_named)
     if found is None and (acting := _ACTING_BODY.match(sentence)):
         return reduce_source(acting.group(1))   # "Ukraine's Air Force intercepted 12 drones"
     if found is None and (speaker := _SPEAKER_LINE.match(sentence)) and (
@@ -157,20 +168,22 @@ _SUBJECT_SAID = re.compile(r"((?:The\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}
                            + _SOURCE_VERBS + r")\s+(?:that\b|on\s+\w+\s+that\b)")
 
 
-def _attribution(sentence: str, last_person: str | None, last_source: str | None,
+def _attribution(sentence: str, last_person: Callable[[], str | None], last_source: str | None,
                  last_named: str | None) -> str | None:
-    """Give the source the sentence's own attribution names."""
-    match = _APPOSITIVE.search(sentence)
+    """Give the source the sentence's own attribution names; `last_person()` the person a
+    "he" or "she" points back to."""
+    match = _APPOSITIVE.search(sentence) if _COMMA_VERB.search(sentence) else None
     if match:
         return match.group("name") or match.group("one")
-    match = _ACCORDING.search(sentence)
+    low = sentence.lower()
+    match = _ACCORDING.search(sentence) if any(w in low for w in _ACCORDING_WORDS) else None
     if match:
         named = _NAME_AFTER_ROLE.match(sentence, match.end("src"))
         if named and _BARE_ROLE.fullmatch(match.group("src").strip()):
             return named.group(1)    # "according to the city's mayor, Igor Terekhov"
         said = match.group("src").strip().lower()
         if said in ("him", "her"):                  # "According to him, ..."
-            return last_person
+            return last_person()
         if said in ("it", "them"):
             return last_source
         return _named((match.group("the") or "") + match.group("src"), last_named)
@@ -185,7 +198,7 @@ def _attribution(sentence: str, last_person: str | None, last_source: str | None
         if "," in before:
             before = _ASIDE_BEFORE.sub("", before).rstrip(" ,")   # "Governor X, said"
         words = before.split()[-8:]
-        if any(c.isdigit() for c in before):
+        if _DIGIT.search(before):
             words = _CLOCK_BEFORE.sub("", " ".join(words)).split()
         if not words:
             continue
@@ -194,8 +207,8 @@ def _attribution(sentence: str, last_person: str | None, last_source: str | None
         src = parts[-1].strip()
         low = src.lower()
         if low in PRONOUNS:
-            if low in ("he", "she") and last_person:
-                return last_person
+            if low in ("he", "she") and (person := last_person()):
+                return person
             if low in ("it", "they"):
                 subject = _BODY_SUBJECT.match(sentence)
                 if subject:                 # "Ukraine's air defense shot down ..., it said"

@@ -49,7 +49,14 @@ _AVERAGE_BEFORE = re.compile(r"\b(?:an\s+average\s+of|on\s+average|averag(?:e|ed
                              re.I)
 
 
+_RATE_WORDS = frozenset(("day", "night", "hour", "week"))
+
+
 def _a_rate(c: Case) -> bool:
+    lows, k = c.doc.lows, c.cand.np_end
+    if _RATE_WORDS.isdisjoint(lows[k:k + 6]) and not any(
+            w.startswith("averag") for w in lows[max(0, c.cand.tok - 3):c.cand.tok]):
+        return False                            # the cheap test: no word of a rate near
     text, m = c.doc.text, c.cand.mention
     end = phrase_end(c.doc, c.cand)
     return _RATE_AFTER.match(text, end, min(len(text), end + 40)) is not None or (
