@@ -19,11 +19,18 @@ def lead_day(article: Article, spans: list[SentenceSpan], index: int) -> str:
     body = next((i for i, s in enumerate(spans) if s.section == "body"), index)
     for _, start, end in spans[max(body, index - 2):index] + spans[index + 1:index + 3]:
         today = article.published.isoformat()
-        days = [p for p in periods.find_periods(article.text[start:end], article.published)
-                if p.kind == "day" and p.value != today]    # "overnight" is today: no news
+        text = article.text[start:end]
+        days = [p for p in periods.find_periods(text, article.published)   # "overnight" is
+                if p.kind == "day" and p.value != today and    # today: no news
+                not _FUTURE_BEFORE.search(text, max(0, p.start - 60), p.start)]
         if days:
             return days[0].value
     return article.published.isoformat()
+
+
+# "blackouts would be introduced on Friday": a day still to come dates no figure
+_FUTURE_BEFORE = re.compile(r"\b(?:would|will|shall|to\s+be|expected|planned|scheduled|due\s+to)\b"
+                            r"[^.;,]*$", re.I)
 
 
 # "KYIV, Jan 12 (Reuters) - ", "KYIV, Jan 12 - ": the day the report was filed

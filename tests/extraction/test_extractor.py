@@ -1500,3 +1500,11 @@ def test_a_role_then_the_person_holding_it_is_the_person():
     assert one("Four people were hurt, according to the region's governor, Ivan Fedorov.")[
         "source"] == "Ivan Fedorov"
     assert one("Four people were hurt, according to the mayor.")["source"] == "mayor"
+
+
+def test_a_day_still_to_come_in_the_lead_dates_no_figure():
+    found = facts("Power cuts would last across the country until late Thursday.\n\n"
+                  "Blackouts would also be introduced in all regions on Friday, the operator "
+                  "added.\n\nIn Lviv, the governor said two energy facilities were hit.",
+                  date="2025-10-30")
+    assert [f["period"] for f in found] == ["2025-10-30"]
