@@ -43,6 +43,9 @@ _PATTERNS = [
              r"\bper day\b|\bdaily\b|\bon average\b|\bin total since\b|"
              r"\bfrom the (?:start|beginning|outbreak) of (?:the )?(?:war|invasion|full-scale)\b|"
              r"\b(?:over|in|during) the (?:past|last) (?:week|\w+ days)\b"),
+    # a run of months is a span (FACTS.md): "April 2023 to March 2024", "from June to August"
+    ("span", r"\b" + _MONTH.replace("month", "month6") + r"(?:\s+\d{4})?\s*(?:[-–—]|to|through|until)\s*"
+             + _MONTH.replace("month", "month7") + r"(?:\s+\d{4})?\b"),
     # a run of days within a month is the month (FACTS.md): "September 4-10", "May 1 to 7"
     ("range", r"\b" + _MONTH.replace("month", "month4") +
               r"\s+\d{1,2}\s*(?:[-–]|to|through)\s*(?P<day4>\d{1,2})\b(?!\s*[:.]\d)"

@@ -1508,3 +1508,10 @@ def test_a_day_still_to_come_in_the_lead_dates_no_figure():
                   "added.\n\nIn Lviv, the governor said two energy facilities were hit.",
                   date="2025-10-30")
     assert [f["period"] for f in found] == ["2025-10-30"]
+
+
+def test_a_run_of_months_is_a_span():
+    assert one("From June to August, Russia took 1,300 square kilometres.", date="2024-09-02")[
+        "period"] is None
+    assert one("In August, Russia took 477 square kilometres.", date="2024-09-02")[
+        "period"] == "2024-08"
