@@ -57,6 +57,9 @@ _MONTHISH = re.compile(r"\b(?:" + "|".join(m[:3].title() for m in language.MONTH
 # "KYIV, Feb 3 (Reuters) - ", "Paris, (APP - 2nd Sep, 2024) ": where the report was filed
 _DATELINE = re.compile(r"(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},[^()\n]{0,30}|[A-Z]{3,}(?: [A-Z]{3,})?\s*)"
                        r"\([^()\n]{1,100}\)\s*(?:[-–—]+\s*)?")
+# a dateline below a byline names its agency: "Kyiv, (APP - UrduPoint - 6th Oct, 2023)"
+_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},[^()\n]{0,30}"
+                              r"\((?:[A-Z]{2,}\b|Reuters|Ukrinform|Xinhua)[^()\n]{0,100}\)\s*(?:[-–—]+\s*)?")
 _OUTAGES = ("without_heating", "without_power")
 # what an analyst is called when the text names it beside: "a Ukrainian group of military
 # analysts", "the US-based think tank"
@@ -311,9 +314,11 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
     if reported != article.published:
         article = dataclasses.replace(article, published=reported)
     text = article.text
-    dateline = _DATELINE.match(text, article.body_start)
+    dateline = _DATELINE.match(text, article.body_start) or next(
+        (m for _, start, _ in [s for s in spans if s.section == "body"][1:3]
+         if (m := _AGENCY_DATELINE.match(text, start))), None)     # after a byline
     dateline_end = dateline.end() if dateline else 0
-    memory = ArticleMemory(article, spans)
+    memory = ArticleMemory(article, spans, dateline_end)
     facts = FactColumns() if into is None else into
     first = len(facts)
     paragraph: list[tuple[int, list[FactRow]]] = []     # the paragraph's sentences so far

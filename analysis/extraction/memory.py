@@ -28,6 +28,7 @@ class ArticleMemory:
 
     article: Article
     spans: list[SentenceSpan]
+    dateline_end: int = 0               # where the opening dateline ends ("Kyiv, (APP) -")
     last_month: str | None = None       # YYYY-MM of the latest month or date named
     last_kind: str | None = None        # the last kind of noun counted ("of which seven")
     last_source: str | None = None      # the latest source named ("it said" points to it)
@@ -62,8 +63,9 @@ class ArticleMemory:
         """Give the places sentence `index` names."""
         if index not in self._places:
             _, start, end = self.spans[index]
-            self._places[index] = shift_places(
+            self._places[index] = [p for p in shift_places(
                 places.find_places(self.article.text[start:end]), start)
+                if p.start >= self.dateline_end]        # a dateline's city is no figure's place
         return self._places[index]
 
     def last_places(self, index: int) -> list[places.Place]:

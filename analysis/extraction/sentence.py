@@ -65,7 +65,8 @@ class Sentence:
     def places(self) -> list[places.Place]:
         """Give the places the sentence names, in order."""
         if self._places is None:
-            self.places_found(shift_places(places.find_places(self.part), self.start))
+            self.places_found([p for p in shift_places(places.find_places(self.part), self.start)
+                               if p.start >= self.dateline_end])   # no dateline's city
             if self.on_places is not None:
                 self.on_places(self._places)
         return self._places

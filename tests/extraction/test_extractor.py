@@ -1515,3 +1515,11 @@ def test_a_run_of_months_is_a_span():
         "period"] is None
     assert one("In August, Russia took 477 square kilometres.", date="2024-09-02")[
         "period"] == "2024-08"
+
+
+def test_a_dateline_below_a_byline_names_no_place_or_day_of_a_figure():
+    found = facts("By Staff Writer Published October 06, 2023 | 12:20 PM\n\nKyiv, (APP - "
+                  "Agency News - 5th Oct, 2023) The air force said it downed 25 of 33 drones "
+                  "launched overnight across the country.", date="2023-10-06")
+    assert [(f["value"], f["location"], f["period"]) for f in found] == [
+        (25.0, "Ukraine", "2023-10-06"), (33.0, "Ukraine", "2023-10-06")]
