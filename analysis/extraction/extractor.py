@@ -32,7 +32,7 @@ from ..reading.sentences import SentenceSpan, sentence_id, sentence_spans
 from . import language, numbers, periods, places
 from .dating import last_month, period_for
 from .days import headline_toll_day, lead_day, report_day
-from .location import attack_target, location_for
+from .location import attack_target, each_of, location_for
 from .memory import ArticleMemory, Launch
 from .parts import breakdown_reading, mark_parts
 from .metrics import CueChoice
@@ -159,8 +159,8 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
             period = period_for(doc, cand, s_start, s_end, reading.metric, memory.last_month, cands)
             if period is None and reading.metric == "territory_seized":
                 period = memory.last_month or ""
-            rows.append(fact_row(article, index, span, cand, reading, location, period,
-                                 source or None, shared))
+            row = fact_row(article, index, span, cand, reading, location, period, source or None, shared)
+            rows += [row] + [row._replace(location=name) for name in each_of(doc, cand)]
     rows = mark_parts(doc, rows, cands, memory.last_rows)
     rows = _interceptions_placed(doc, rows, memory)
     memory.last_rows = rows or memory.last_rows

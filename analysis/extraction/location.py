@@ -238,7 +238,7 @@ def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_star
         if named and (own.group(1) or not any(q.start > named[0].end and _PLACES_JOINED.fullmatch(
                 doc.text, named[0].end, q.start) for q in doc.places)):
             # "30 over Kursk, 18 over Saratov", not "over Kursk and Orel"; "eight each over
-            # Voronezh and Saratov" is eight over the first of them too
+            # Voronezh and Saratov" is eight over the first of them (and, by each_of, the rest)
             return location
         if location in places.RUSSIA:
             return "Russia"
@@ -273,3 +273,20 @@ def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_star
             if (location is None or location in _RUSSIAN) and _RUSSIAN_CAUSE.search(sentence):
                 location = places.COUNTRY   # Russia's strikes hit Ukraine, not the place before
     return location
+
+
+def each_of(doc: Sentence, cand: Candidate) -> list[str]:
+    """Give the places after the first of a list a count is given for each of ("eight each
+    over the Voronezh and Saratov regions": Saratov), none where the count names no such list."""
+    own = _OWN_PLACE_AFTER.match(doc.text, phrase_end(doc, cand))
+    if own is None or not own.group(1):
+        return []
+    listed = doc.within_places(own.end(), doc.end)
+    if not listed or listed[0].start != own.end():
+        return []
+    out = []
+    for before, place in zip(listed, listed[1:]):
+        if not _PLACES_JOINED.fullmatch(doc.text, before.end, place.start):
+            break
+        out.append(place.name)
+    return out

@@ -127,8 +127,13 @@ class FactColumns:
         return self.columns[FactRow._fields.index(name)]
 
     def _ids(self) -> Iterator[str]:
-        return map(fact_id, self._column("article_id"), self._column("start"),
-                   self._column("metric"))
+        """Give each row's id; a number read as one metric for several places ("eight each
+        over the Voronezh and Saratov regions") numbers its later facts (`...:2`)."""
+        seen: dict[str, int] = {}
+        for one in map(fact_id, self._column("article_id"), self._column("start"),
+                       self._column("metric")):
+            seen[one] = seen.get(one, 0) + 1
+            yield one if seen[one] == 1 else f"{one}:{seen[one]}"
 
     def _quotes(self) -> Iterator[str]:
         """Give each row's quote; the rows of one sentence, which follow each other, share one."""

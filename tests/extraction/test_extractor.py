@@ -1310,7 +1310,14 @@ def test_a_defence_ministry_list_of_regions_each_with_its_noun():
                   "over the Rostov Region, the ministry said.")
     assert [(f["metric"], f["value"], f["location"]) for f in found] == [
         ("intercepted", 41.0, "Russia"), ("intercepted", 17.0, "Bryansk"),
-        ("intercepted", 6.0, "Tula"), ("intercepted", 2.0, "Rostov-on-Don")]
+        ("intercepted", 6.0, "Tula"), ("intercepted", 6.0, "Kaluga"),
+        ("intercepted", 2.0, "Rostov-on-Don")]
+    # one number for each region of a list is a fact for each, its later ones numbered
+    ids = extract_article(parse_article("t.txt", (
+        " date 2026-02-03 Drones\n\nAir defences destroyed five UAVs each over the Tula, Kaluga "
+        "and Oryol Regions.\n").encode())).frame()["fact_id"].tolist()
+    assert [i.split(":", 1)[1] for i in ids] == ["48:intercepted", "48:intercepted:2",
+                                                   "48:intercepted:3"]
 
 
 def test_places_in_their_russian_spelling_and_counts_against_several_areas():
