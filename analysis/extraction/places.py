@@ -37,7 +37,8 @@ _RUSSIAN_LOOKUP = _alternation(RUSSIA)
 _RUSSIAN_FIRST = {key.split(" ", 1)[0] for key in _RUSSIAN_LOOKUP} | {"russian"}
 # a Russian place is where a figure happened only after a word of place: "in Russia",
 # "over the Belgorod region", "in Russia's Kursk region"; "Russia launched" is the attacker
-_RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into|on|of)\s+(?:the\s+)?"
+_RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into|on|of|towards?|approaching|"
+                           r"targeting|heading\s+(?:for|to))\s+(?:the\s+)?"
                            r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?"
                            r"(?:Russia['’]s\s+)?(?:(?:southern|western|central|border|surrounding|"
                            r"neighbouring|neighboring)\s+)?$", re.I)

@@ -1530,3 +1530,8 @@ def test_a_dateline_below_a_byline_names_no_place_or_day_of_a_figure():
                   "launched overnight across the country.", date="2023-10-06")
     assert [(f["value"], f["location"], f["period"]) for f in found] == [
         (25.0, "Ukraine", "2023-10-06"), (33.0, "Ukraine", "2023-10-06")]
+
+
+def test_drones_flying_at_a_russian_city_are_that_city_s():
+    assert one("Today, 11 drones were shot down while approaching Moscow.")["location"] == "Moscow"
+    assert one("Air defences destroyed three UAVs flying towards Kursk.")["location"] == "Kursk"
