@@ -68,9 +68,9 @@ _NOT_OUR_CAPITAL = re.compile(
 # "from Kursk", "from the direction of Bryansk", "from Bryansk, Rostov, Krasnodar and Crimea",
 # "from the airspace of the occupied part of"
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?(?:direction\s+of\s+|airspace\s+(?:of|over)\s+(?:the\s+)?"
-                   r"(?:[\w\-]+\s+){0,3}?(?:part\s+of\s+(?:the\s+)?)?)?"
-                   r"(?:(?-i:[A-Z])[\w'’\-]*(?:\s+(?:regions?|oblasts?))?,?\s+(?:and\s+)?"
-                   r"(?:(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?)?){0,5}$", re.I)
+                   r"(?:[\w\-]+\s+){0,3}?(?:part\s+of\s+(?:the\s+)?)?|areas?\s+(?:of|near)\s+(?:the\s+)?)?"
+                   r"(?:(?-i:[A-Z])[\w'’\-]*(?:\s+(?:regions?|oblasts?))?(?:\s*\([^()]{1,30}\))?,?\s+(?:and\s+)?"
+                   r"(?:(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?)?){0,5}(?:\(\s*)?$", re.I)
 # where weapons came from, not where they struck: "launched from multiple locations in Russia
 # and occupied Crimea", "fired from ships in the Black Sea"
 _LAUNCHED_FROM = re.compile(

@@ -1535,3 +1535,10 @@ def test_a_dateline_below_a_byline_names_no_place_or_day_of_a_figure():
 def test_drones_flying_at_a_russian_city_are_that_city_s():
     assert one("Today, 11 drones were shot down while approaching Moscow.")["location"] == "Moscow"
     assert one("Air defences destroyed three UAVs flying towards Kursk.")["location"] == "Kursk"
+
+
+def test_where_weapons_came_from_named_in_brackets_is_no_place():
+    assert one("The enemy launched 21 Shahed drones from Cape Chauda (Crimea), the post said.")[
+        "location"] == "Ukraine"
+    assert one("Russia launched 30 drones from the areas of Chauda (Crimea) and Kursk.")[
+        "location"] == "Ukraine"
