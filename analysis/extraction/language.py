@@ -237,7 +237,8 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"disconnected|in the dark|outages?|no (?:power|electricity)", ("without_power",)),
     (r"shot down|shoot(?:s|ing)? down|downed|downs|downing|intercept(?:ed|s|ing)?|"
      r"neutrali[sz](?:ed|es|ing)|jammed|suppressed|repelled|brought down|taken down|took down|"
-     r"eliminated|knocked out of the sky|to down|(?:locationally |locally )?lost(?! (?:their|his|her|its) "
+     r"eliminated|knocked out of the sky|to down|defen[cs]es? down|"   # a headline's "defences down 3"
+     r"(?:locationally |locally )?lost(?! (?:their|his|her|its) "
      r"li(?:ves|fe))|"
      # drones that left for a neighbour count as lost (FACTS.md conventions)
      r"(?:flew|flown|headed|went|returned|veered|crossed|crossing)\s+(?:back\s+)?(?:the\s+border\s+)?"

@@ -1542,3 +1542,8 @@ def test_where_weapons_came_from_named_in_brackets_is_no_place():
         "location"] == "Ukraine"
     assert one("Russia launched 30 drones from the areas of Chauda (Crimea) and Kursk.")[
         "location"] == "Ukraine"
+
+
+def test_a_headline_s_defences_down_weapons_shot_down():
+    found = facts("Body.", headline="Air defences down 4 missiles, 31 drones fired by Russia")
+    assert {(f["metric"], f["value"]) for f in found} == {("intercepted", 4.0), ("intercepted", 31.0)}
