@@ -1547,3 +1547,8 @@ def test_where_weapons_came_from_named_in_brackets_is_no_place():
 def test_a_headline_s_defences_down_weapons_shot_down():
     found = facts("Body.", headline="Air defences down 4 missiles, 31 drones fired by Russia")
     assert {(f["metric"], f["value"]) for f in found} == {("intercepted", 4.0), ("intercepted", 31.0)}
+
+
+def test_a_policeman_is_one_person():
+    found = facts("Fifteen civilians and a policeman were injured in Kurakhove.")
+    assert [(f["metric"], f["value"]) for f in found] == [("wounded", 15.0), ("wounded", 1.0)]
