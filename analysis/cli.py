@@ -230,6 +230,16 @@ def _on_sigint(signum, frame) -> None:
     raise KeyboardInterrupt()
 
 
+def _quiet_about_signals(hook):
+    """Give an unraisable-exception hook that says nothing of a signal's exception Python had
+    to drop (raised inside a fork hook or a finaliser: the run stops at its next commit, see
+    `interrupts`) and passes every other to `hook`."""
+    def quiet(unraisable) -> None:
+        if not isinstance(unraisable.exc_value, (KeyboardInterrupt, Terminated)):
+            hook(unraisable)
+    return quiet
+
+
 def _signal_within(err: BaseException) -> type | None:
     """Give KeyboardInterrupt or Terminated if either caused `err` (a library's import wraps
     what interrupts it: a RuntimeError from `__set_name__`), else None."""
@@ -247,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     from .reading.articles import ArticleError     # under the caller's handlers: see __main__
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     previous_int = signal.signal(signal.SIGINT, _on_sigint)
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _quiet_about_signals(sys.unraisablehook)
     interrupts.clear()
     try:
         args = build_parser().parse_args(argv)
@@ -280,3 +291,4 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         signal.signal(signal.SIGINT, previous_int)
+        sys.unraisablehook = previous_hook

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import signal
+import sys
 import time
 
 import pandas as pd
@@ -196,6 +197,23 @@ def test_a_signal_while_the_command_line_starts_ends_it_quietly(tmp_path, sig, s
     assert done.returncode == status, done.stderr
     assert "Traceback" not in done.stderr and left == []
     assert out.read_text() == "earlier output\n"
+
+
+def test_a_signal_python_had_to_drop_is_not_reported_as_a_traceback(monkeypatch, capsys):
+    from analysis.reading import interrupts
+
+    class Finalised:
+        def __del__(self):            # as SIGTERM's handler does inside a finaliser or fork hook
+            interrupts.received(cli.Terminated)
+            raise cli.Terminated()
+
+    def run(args):
+        Finalised()                   # dies at once: Python drops its exception
+        return 0
+    monkeypatch.setattr(cli, "cmd_extract", run)
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)   # Python's own: prints
+    assert cli.main(["extract", "x", "--out", "y.csv"]) == 143
+    assert capsys.readouterr().err == "terminated\n"
 
 
 @pytest.mark.parametrize("signalled, status", [(KeyboardInterrupt, 130), (cli.Terminated, 143)])
