@@ -33,6 +33,12 @@ _PATTERNS = [
                     + r"(?:\s+(?P<year5>\d{4}))?\b"),
     # "since the beginning of this month": the report's month so far
     ("this_month", r"\bsince the (?:start|beginning) of (?:this|the) month\b"),
+    # "the final week of winter", "the first week of March": the month the week falls in
+    ("week_of", r"\b(?P<nth>first|second|third|last|final)\s+week\s+of\s+(?:(?P<season>winter)|"
+                + _MONTH.replace("month", "month8") + r"(?:\s+(?P<year8>\d{4}))?)\b"),
+    # a season or a run of months is no day or month: "over the three-month winter period"
+    ("span", r"\b(?:this|last|the|that|whole|entire)\s+(?:[\w\-]+\s+){0,2}?(?:winter|summer|autumn|"
+             r"heating\s+season)(?:\s+period)?\b(?!\s+of\b)|\b(?:two|three|four|five|six|\d+)-month\b"),
     # a week is its month when it lies within one (FACTS.md), else a span: "last week",
     # "in the past week", "next week"
     ("week", r"\b(?P<week>this|last|next) week\b|\b(?:over|in|during) the (?P<week2>past|last) week\b"),
@@ -116,7 +122,7 @@ def _week_month(published: dt.date, which: str) -> str:
 # Every expression holds one of these; a text without any is skipped quickly.
 _KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
          "day", "since", "so far", "this ", "last ", "recent", "past", "whole", "all of",
-         "course of", "rest of", "entirety", "in 1", "in 2", "during", "throughout", "over ", "average",
+         "course of", "rest of", "entirety", "winter", "summer", "autumn", "season", "in 1", "in 2", "during", "throughout", "over ", "average",
          "total", "month", "night", "morning", "evening", "yester", "currently", "now")
 
 
@@ -200,6 +206,14 @@ def find_periods(text: str, published: dt.date) -> list[Period]:
             value, out = _shift_month(published, -1), "month"
         elif kind == "this_month":
             value, out = _shift_month(published, 0), "month"
+        elif kind == "week_of":
+            if groups["season"]:              # winter's last week is February's, its first December's
+                month = 2 if groups["nth"] in ("last", "final") else 12
+                year = _latest_month(month, published)
+            else:
+                month = _month_of(groups["month8"])
+                year = int(groups["year8"]) if groups["year8"] else _latest_month(month, published)
+            value, out = f"{year:04d}-{month:02d}", "month"
         elif kind == "week":
             value = _week_month(published, groups["week"] or "past")
             out = "month" if value else "span"

@@ -1552,3 +1552,11 @@ def test_a_headline_s_defences_down_weapons_shot_down():
 def test_a_policeman_is_one_person():
     found = facts("Fifteen civilians and a policeman were injured in Kurakhove.")
     assert [(f["metric"], f["value"]) for f in found] == [("wounded", 15.0), ("wounded", 1.0)]
+
+
+def test_a_week_of_a_month_or_of_winter_and_a_season_as_a_span():
+    found = facts("During the final week of winter, Russia launched over 1,200 drones. Over the "
+                  "three-month winter period, it launched 600 missiles.", date="2026-03-01")
+    assert [(f["value"], f["period"]) for f in found] == [(1200.0, "2026-02"), (600.0, None)]
+    assert one("In the first week of February, Russia launched 500 drones.", date="2026-03-01")[
+        "period"] == "2026-02"
