@@ -318,7 +318,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         (m for _, start, _ in [s for s in spans if s.section == "body"][1:3]
          if (m := _AGENCY_DATELINE.match(text, start))), None)     # after a byline
     dateline_end = dateline.end() if dateline else 0
-    memory = ArticleMemory(article, spans, dateline_end)
+    memory = ArticleMemory(article, spans, dateline_end, places.capital_of(text))
     facts = FactColumns() if into is None else into
     first = len(facts)
     paragraph: list[tuple[int, list[FactRow]]] = []     # the paragraph's sentences so far
@@ -360,7 +360,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
                 memory.last_month = last_month(periods.find_periods(sentence, article.published),
                                                memory.last_month)
             continue
-        doc = Sentence(article, span.start, span.end, mentions, dateline_end)
+        doc = Sentence(article, span.start, span.end, mentions, dateline_end, memory.capital)
         memory.share_places(index, doc)
         sentence_rows = _sentence_facts(article, index, span, doc, memory)
         if sentence_rows and memory.default_period is None and span.section == "body":

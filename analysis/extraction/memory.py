@@ -29,6 +29,7 @@ class ArticleMemory:
     article: Article
     spans: list[SentenceSpan]
     dateline_end: int = 0               # where the opening dateline ends ("Kyiv, (APP) -")
+    capital: str = "Kyiv"               # what "the capital" is (places.capital_of)
     last_month: str | None = None       # YYYY-MM of the latest month or date named
     last_kind: str | None = None        # the last kind of noun counted ("of which seven")
     last_source: str | None = None      # the latest source named ("it said" points to it)
@@ -64,7 +65,7 @@ class ArticleMemory:
         if index not in self._places:
             _, start, end = self.spans[index]
             self._places[index] = [p for p in shift_places(
-                places.find_places(self.article.text[start:end]), start)
+                places.find_places(self.article.text[start:end], self.capital), start)
                 if p.start >= self.dateline_end]        # a dateline's city is no figure's place
         return self._places[index]
 

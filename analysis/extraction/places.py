@@ -12,7 +12,14 @@ from typing import NamedTuple
 from .gazetteer import COUNTRY, REGIONS, RUSSIA, SEAS, TOWNS
 from .language import strip_possessive
 
-__all__ = ["COUNTRY", "REGIONS", "RUSSIA", "TOWNS", "Place", "find_places", "official_spelling"]
+__all__ = ["COUNTRY", "REGIONS", "RUSSIA", "TOWNS", "Place", "capital_of", "find_places",
+           "official_spelling"]
+
+
+def capital_of(text: str) -> str:
+    """Give the capital "the capital" means in an article: Moscow when it names Moscow and
+    never Kyiv (a story of drones over Russia), else Kyiv."""
+    return "Moscow" if "Moscow" in text and "Kyiv" not in text and "Kiev" not in text else "Kyiv"
 
 
 class Place(NamedTuple):
@@ -222,11 +229,11 @@ def _russian_place(text: str, start: int, name: str) -> Place | None:
     return None
 
 
-def find_places(text: str) -> list[Place]:
+def find_places(text: str, capital: str = "Kyiv") -> list[Place]:
     """Give the places named in `text` (Ukraine's, and Russia's after a word of place), in
     order; a place listed as part of the whole country named before it is left out, the
-    figure being national."""
-    found = _find_places(text)
+    figure being national. "The capital" is `capital`."""
+    found = _find_places(text, capital)
     if not any(p.level == 0 for p in found):
         return found
     kept: list[Place] = []
@@ -238,8 +245,9 @@ def find_places(text: str) -> list[Place]:
     return kept
 
 
-def _find_places(text: str) -> list[Place]:
-    """Give the places `text` names, in order, the whole country's parts included."""
+def _find_places(text: str, capital: str) -> list[Place]:
+    """Give the places `text` names, in order, the whole country's parts included; "the
+    capital" is `capital` (Moscow in a story that names Moscow and never Kyiv)."""
     places = []
     pos = 0
     while True:
@@ -299,7 +307,7 @@ def _find_places(text: str) -> list[Place]:
                 # "Moscow's mayor said ten drones flying at the capital were destroyed"
                 places.append(Place(match.start(), match.end(), "Moscow", _LEVEL["Moscow"]))
                 continue
-            places.append(Place(match.start(), match.end(), "Kyiv", 1))
+            places.append(Place(match.start(), match.end(), capital, _LEVEL[capital]))
         elif not (match.group("country") == "Ukraine" and (
                 _owned_by_country(text, match.end()) or
                 _INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()) or

@@ -33,11 +33,12 @@ class Sentence:
     __slots__ = ("article", "dateline_end", "text", "start", "end", "part", "tok_starts",
                  "tok_ends", "lows", "mentions", "cues", "cue_starts", "_places", "place_starts",
                  "_periods", "period_starts", "several", "points_back", "period_owners",
-                 "on_places")
+                 "on_places", "capital")
 
     def __init__(self, article: Article, start: int = 0, end: int | None = None,
-                 mentions: list[numbers.Mention] | None = None, dateline_end: int = 0):
-        self.article, self.dateline_end = article, dateline_end
+                 mentions: list[numbers.Mention] | None = None, dateline_end: int = 0,
+                 capital: str = "Kyiv"):
+        self.article, self.dateline_end, self.capital = article, dateline_end, capital
         self.text = article.text             # the whole article's: every offset indexes it
         end = len(article.text) if end is None else end
         part = article.text[start:end]
@@ -65,8 +66,8 @@ class Sentence:
     def places(self) -> list[places.Place]:
         """Give the places the sentence names, in order."""
         if self._places is None:
-            self.places_found([p for p in shift_places(places.find_places(self.part), self.start)
-                               if p.start >= self.dateline_end])   # no dateline's city
+            found = shift_places(places.find_places(self.part, self.capital), self.start)
+            self.places_found([p for p in found if p.start >= self.dateline_end])  # no dateline's
             if self.on_places is not None:
                 self.on_places(self._places)
         return self._places

@@ -1560,3 +1560,12 @@ def test_a_week_of_a_month_or_of_winter_and_a_season_as_a_span():
     assert [(f["value"], f["period"]) for f in found] == [(1200.0, "2026-02"), (600.0, None)]
     assert one("In the first week of February, Russia launched 500 drones.", date="2026-03-01")[
         "period"] == "2026-02"
+
+
+def test_the_capital_of_a_story_about_moscow_is_moscow():
+    found = facts("Russia's defence ministry said 40 drones were destroyed over its regions.\n\n"
+                  "Mayor Sergei Sobyanin said 16 drones flying towards Moscow were downed. "
+                  "Earlier, 12 drones heading for the capital were shot down.")
+    assert [f["location"] for f in found][-1] == "Moscow"
+    assert one("Twelve drones heading for the capital were shot down, officials in Kyiv said.")[
+        "location"] == "Kyiv"
