@@ -258,8 +258,7 @@ def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
 
 
 _OPENING_QUOTES = {"“", "\"", "‘", "«", "'"}
-_WEAPON_NAMES = {w for w, cls in NOUNS.items() if isinstance(w, str) and
-                 cls in WEAPON_KINDS and w.isalpha()}
+_WEAPON_NAMES = {w for w, cls in NOUNS.items() if isinstance(w, str) and cls in WEAPON_KINDS and w.isalpha()}
 _MODEL_JOIN = re.compile(r"\s*(?:,|and|or|/|&)\s*")
 
 
@@ -384,8 +383,9 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
             cand.cls, cand.bare = _number_of_noun(text, doc.start, m.start), False
         elif cand.cls is None and cand.bare and sentence_cls:
             cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
-        elif cand.cls is None and cand.bare and i == 0 and last_kind in WEAPON_KINDS and \
-                cand.tok_end < len(doc.lows) and doc.lows[cand.tok_end] in ("were", "was"):
+        elif cand.cls is None and cand.bare and i == 0 and last_kind and (cand.tok > 0 and doc.lows[
+                cand.tok - 1] == "another" or last_kind in WEAPON_KINDS and cand.tok_end < len(doc.lows)
+                and doc.lows[cand.tok_end] in ("were", "was")):    # "Another 32,500 are without power"
             cand.inherited = last_kind          # "... 37 drones overnight. Fifteen were destroyed"
         if cand.cls == "person" and sentence_cls and sentence_cls[-1] != "person" and \
                 doc.lows[cand.np_end - 1] == "others":

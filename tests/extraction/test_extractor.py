@@ -1569,3 +1569,10 @@ def test_the_capital_of_a_story_about_moscow_is_moscow():
     assert [f["location"] for f in found][-1] == "Moscow"
     assert one("Twelve drones heading for the capital were shot down, officials in Kyiv said.")[
         "location"] == "Kyiv"
+
+
+def test_another_count_opening_a_sentence_counts_the_kind_before():
+    found = facts("The operator said 3,000 families were reconnected overnight. Another 21,000 "
+                  "are still without electricity.")
+    assert [(f["metric"], f["unit"], f["value"]) for f in found] == [
+        ("without_power", "families", 21000.0)]
