@@ -102,10 +102,11 @@ VETOES: tuple[Veto, ...] = (
          "one event counted",
          "On average, Russia launched 5.5 Shaheds per day this year.",
          _a_rate),
-    Veto("one_district", "one district where something happened: the place of an event, "
-         "not a count of districts hit",
+    Veto("one_district", "one district or settlement where something happened: the place of "
+         "an event, not a count of districts or settlements hit",
          "Private houses were damaged in one of the city's districts.",
-         lambda c: c.metric == "damaged" and c.unit == "districts" and c.cand.mention.value == 1),
+         lambda c: c.metric == "damaged" and c.unit in ("districts", "settlements")
+         and c.cand.mention.value == 1),
     Veto("no_unit", "a kind of thing the metric has no unit for",
          "Two cars were damaged.",
          lambda c: c.unit is None),

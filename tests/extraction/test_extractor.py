@@ -1576,3 +1576,8 @@ def test_another_count_opening_a_sentence_counts_the_kind_before():
                   "are still without electricity.")
     assert [(f["metric"], f["unit"], f["value"]) for f in found] == [
         ("without_power", "families", 21000.0)]
+
+
+def test_one_settlement_where_something_happened_is_no_count_of_settlements_hit():
+    assert facts("Russia launched missile strikes on one of the settlements of the district.") == []
+    assert one("Russia attacked 37 settlements in the region.")["value"] == 37.0
