@@ -194,7 +194,8 @@ NOT_HEAD_BEFORE = {
     "launch", "launches", "parts", "raid", "raids", "threat", "threats", "assault", "barrage",
     "programme", "program", "plant", "plants", "manufacturing", "war", "defence", "defense",
     "warfare", "blocks", "buildings", "building", "complex", "complexes", "owners", "stations",
-    "station", "supply", "engineers", "companies", "company",
+    "station", "supply", "engineers", "companies", "company", "vehicles", "vehicle", "cars",
+    "infrastructure", "objects",
 }
 
 # Words that end the noun phrase after a number.

@@ -1581,3 +1581,8 @@ def test_another_count_opening_a_sentence_counts_the_kind_before():
 def test_one_settlement_where_something_happened_is_no_count_of_settlements_hit():
     assert facts("Russia launched missile strikes on one of the settlements of the district.") == []
     assert one("Civilian infrastructure was damaged in five settlements.")["value"] == 5.0
+
+
+def test_a_person_word_before_vehicles_or_infrastructure_is_a_modifier():
+    found = facts("The shelling killed one civilian and damaged two civilian cars and four houses.")
+    assert [(f["metric"], f["value"]) for f in found] == [("killed", 1.0), ("damaged", 4.0)]
