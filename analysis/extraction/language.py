@@ -142,7 +142,8 @@ NOUNS: dict[str | tuple[str, str], str] = {
     ("tower", "blocks"): "apartment_building",
     **dict.fromkeys(("high-rises", "apartment-blocks"), "apartment_building"),
     **dict.fromkeys(("apartments", "flats", "apartment", "flat"), "apartment"),
-    **dict.fromkeys(("homes", "households", "home", "dwellings", "household"), "home"),
+    **dict.fromkeys(("homes", "households", "home", "dwellings", "household", "residences",
+                     "residence"), "home"),
     # a house is a home when damaged but a building when cut off (FACTS.md units)
     **dict.fromkeys(("houses", "house"), "house"),
     **dict.fromkeys(("subscribers", "customers", "consumers", "subscriber", "customer",
@@ -235,7 +236,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
     (r"without (?:power|electricity|light|lights|energy|electric(?:ity)? supply|power supply|"
      r"electricity supply)|(?:lost|losing|lose|loses) (?:power|electricity)|power (?:outages?|cuts?)|"
      r"blackouts?|de-?energi[sz]ed|(?:cut|cuts|cutting|knocked out|knocking out|disrupted|"
-     r"disrupting|interrupted|interrupting)(?: off)? (?:the )?(?:power|electricity)(?: supply)?|"
+     r"disrupting|interrupted|interrupting|sever(?:ed|ing|s)?)(?: off)? (?:the )?(?:power|electricity)(?: supply)?|"
      r"cut off from the grid|"
      r"disconnected|in the dark|outages?|no (?:power|electricity)", ("without_power",)),
     (r"shot down|shoot(?:s|ing)? down|downed|downs|downing|intercept(?:ed|s|ing)?|"

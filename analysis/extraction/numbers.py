@@ -107,7 +107,8 @@ _DIGITS_NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in
                                re.I)
 _GLUED_AREA = re.compile(r"sq\.?\s?(?:km|kilomet|mi)", re.I)     # "143sq km", "55sq miles"
 # ages: "three injured men aged 62 and 65"
-_AGE_BEFORE = re.compile(r"\baged\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)?$")
+_AGE_BEFORE = re.compile(r"\baged\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)?$|"
+                         r"\b(?:man|woman|boy|girl|men|women|driver|resident|pensioner),\s*$")   # "a man, 71,"
 _DIGITS_NOT_BEFORE = re.compile(f"(?:{_MONTH_BEFORE.pattern})|(?:{_RANGE_BEFORE.pattern})|"
                                 f"(?:{_AGE_BEFORE.pattern})", re.I)
 

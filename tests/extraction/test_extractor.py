@@ -1586,3 +1586,10 @@ def test_one_settlement_where_something_happened_is_no_count_of_settlements_hit(
 def test_a_person_word_before_vehicles_or_infrastructure_is_a_modifier():
     found = facts("The shelling killed one civilian and damaged two civilian cars and four houses.")
     assert [(f["metric"], f["value"]) for f in found] == [("killed", 1.0), ("damaged", 4.0)]
+
+
+def test_an_age_in_apposition_severed_power_and_residences():
+    assert [f["value"] for f in facts("A woman, 64, was wounded in the strike.")] != [64.0]
+    found = one("The strike severed power for 120,000 residents.")
+    assert (found["metric"], found["value"]) == ("without_power", 120000.0)
+    assert one("Shelling damaged nine private residences.")["unit"] == "homes"
