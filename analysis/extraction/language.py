@@ -301,6 +301,9 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
     else:
         scan, negation, scanned = _CUE_RE_LOWER, _NEGATION_LOWER, low
     for match in scan.finditer(scanned):
+        if match.start() > 1 and scanned[match.start() - 1] == "-" and text[
+                text.rfind(" ", 0, match.start() - 1) + 1].isupper():
+            continue                    # "Russia-launched drones": who launched them, a modifier
         index = int(match.lastgroup[1:])
         metrics = CUE_METRICS[index]
         if metrics != ("block",) and not metrics[0].startswith("without") and \

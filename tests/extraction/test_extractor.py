@@ -1593,3 +1593,9 @@ def test_an_age_in_apposition_severed_power_and_residences():
     found = one("The strike severed power for 120,000 residents.")
     assert (found["metric"], found["value"]) == ("without_power", 120000.0)
     assert one("Shelling damaged nine private residences.")["unit"] == "homes"
+
+
+def test_who_launched_them_before_a_hyphen_is_no_launch_verb():
+    found = one("The air force said 15 of the Russia-launched Shahed drones were shot down.")
+    assert (found["metric"], found["value"]) == ("intercepted", 15.0)
+    assert one("Russia fired 30 air-launched cruise missiles.")["metric"] == "launched"
