@@ -14,6 +14,7 @@ from . import numbers
 from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CASUALTY_VERB_SET, CLOSING_QUOTES,
                        DETERMINERS, MEASURE_WORDS, MORE_WORDS, NOT_HEAD_BEFORE, NOUNS, ONE_PERSON,
                        STOP_WORDS, building_kind, strip_possessive)
+from .models import model_numbers
 from .respectively import respectively
 from .sentence import Sentence
 
@@ -258,33 +259,6 @@ def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
 
 
 _OPENING_QUOTES = {"“", "\"", "‘", "«", "'"}
-_WEAPON_NAMES = {w for w, cls in NOUNS.items() if isinstance(w, str) and cls in WEAPON_KINDS and w.isalpha()}
-_MODEL_JOIN = re.compile(r"\s*(?:,|and|or|/|&)\s*")
-
-
-def _model_numbers(doc: Sentence, mentions: list) -> set[int]:
-    """Give where the numbers that name a weapon's model start: one right after its
-    capitalised name ("Shahed 136 drones"), and one of as many digits listed with it
-    ("Shahed 131 and 136 drones")."""
-    text = doc.text
-    models: set[int] = set()
-    previous = None
-    for m in mentions:
-        written = text[m.start:m.end]
-        if m.kind == "number" and written.isdigit():
-            tok = doc.tok_at(m.start)
-            name = text[doc.tok_starts[tok - 1]:doc.tok_ends[tok - 1]] if tok > 0 else ""
-            if name[:1].isupper() and name.lower() in _WEAPON_NAMES and \
-                    doc.tok_ends[tok - 1] + 1 == m.start:
-                models.add(m.start)
-            elif previous is not None and previous.start in models and \
-                    len(text[previous.start:previous.end]) == len(written) and \
-                    _MODEL_JOIN.fullmatch(text, previous.end, m.start):
-                models.add(m.start)
-        previous = m
-    return models
-
-
 def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -> Phrases:
     """Give the candidate numbers of one sentence with their noun phrases; `last_kind` is the
     last kind of noun the article counted before it ("of which seven" counts it)."""
@@ -294,7 +268,7 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
     mention_starts = {doc.tok_starts[doc.tok_at(m.start)] for m in mentions}
     found: list[Candidate] = []
     cue_starts = set(doc.cue_starts)
-    models = _model_numbers(doc, mentions)
+    models = model_numbers(doc, mentions)
     for m in mentions:
         if m.start in models:
             continue
@@ -325,6 +299,9 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
         if any(c.mention.start <= doc.tok_starts[k] < c.mention.end for c in found):
             continue
         cls, np_end, _ = scan_np(doc, k + 1, t_stop, mention_starts, "article")
+        if doc.lows[k] == "another" and k + 1 < t_stop and doc.lows[k + 1] in CASUALTY_VERB_SET \
+                and any(c.cls == "person" for c in found):
+            cls, np_end = "person", k + 1         # "One person was killed and another wounded"
         if cls not in ("person", "missile", "drone"):
             continue                    # "another person was killed", "another drone" one more
         if _inside_aside_after(doc, k, [c for c in found if c.cls == cls and

@@ -1599,3 +1599,9 @@ def test_who_launched_them_before_a_hyphen_is_no_launch_verb():
     found = one("The air force said 15 of the Russia-launched Shahed drones were shot down.")
     assert (found["metric"], found["value"]) == ("intercepted", 15.0)
     assert one("Russia fired 30 air-launched cruise missiles.")["metric"] == "launched"
+
+
+def test_another_after_a_toll_and_before_a_casualty_verb_is_one_person():
+    found = facts("One person was killed and another wounded in Kharkiv.")
+    assert [(f["metric"], f["value"]) for f in found] == [("killed", 1.0), ("wounded", 1.0)]
+    assert facts("Russia launched another attack on the city.") == []
