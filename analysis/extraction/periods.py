@@ -37,8 +37,10 @@ _PATTERNS = [
     ("week_of", r"\b(?P<nth>first|second|third|last|final)\s+week\s+of\s+(?:(?P<season>winter)|"
                 + _MONTH.replace("month", "month8") + r"(?:\s+(?P<year8>\d{4}))?)\b"),
     # a season or a run of months is no day or month: "over the three-month winter period"
-    ("span", r"\b(?:this|last|the|that|whole|entire)\s+(?:[\w\-]+\s+){0,2}?(?:winter|summer|autumn|"
-             r"heating\s+season)(?:\s+period)?\b(?!\s+of\b)|\b(?:two|three|four|five|six|\d+)-month\b"),
+    ("span", r"\b(?:(?:this|last|that)\s+|(?:over|during|throughout)\s+the\s+(?:[\w\-]+\s+){0,2}?)"
+             r"(?:winter|summer|autumn|heating\s+season)(?:\s+(?:period|months))?\b"
+             r"(?!\s+(?:of|frosts?|cold|weather|conditions|temperatures?|storms?)\b)|"
+             r"\b(?:two|three|four|five|six|\d+)-month\b"),
     # a week is its month when it lies within one (FACTS.md), else a span: "last week",
     # "in the past week", "next week"
     ("week", r"\b(?P<week>this|last|next) week\b|\b(?:over|in|during) the (?P<week2>past|last) week\b"),

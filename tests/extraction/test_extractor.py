@@ -1605,3 +1605,8 @@ def test_another_after_a_toll_and_before_a_casualty_verb_is_one_person():
     found = facts("One person was killed and another wounded in Kharkiv.")
     assert [(f["metric"], f["value"]) for f in found] == [("killed", 1.0), ("wounded", 1.0)]
     assert facts("Russia launched another attack on the city.") == []
+
+
+def test_winter_as_an_adjective_is_no_span():
+    assert one("Thousands of families were left without heat in the harshest winter frosts, "
+               "he said.", date="2026-02-03")["period"] == "2026-02-03"
