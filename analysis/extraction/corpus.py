@@ -1,6 +1,7 @@
 """A corpus through the extractor: the validated facts table, and the three tables at once."""
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
@@ -68,6 +69,22 @@ def load_corpus(paths: Iterable[Path | str], keep_going: bool = False, workers: 
                   facts=facts, errors=errors)
 
 
+def code_fingerprint() -> str:
+    """Give a hash of the source of the stages that make the tables (reading and extraction):
+    tables another version of them built are extracted afresh, not reused."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*(root / "reading").glob("*.py"), *(root / "extraction").glob("*.py")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def tables_manifest(articles: Path | str) -> dict:
+    """Give the manifest the tables of `articles` are written with: the articles' hashes and
+    the fingerprint of the code that made the tables."""
+    return {**corpus_manifest([articles]), "code": code_fingerprint()}
+
+
 def cached_corpus(articles: Path | str, processed: Path | str | None = None,
                   workers: int = 1) -> Corpus:
     """Give the corpus tables: read from `processed` when they were built from exactly these
@@ -77,7 +94,8 @@ def cached_corpus(articles: Path | str, processed: Path | str | None = None,
         try:
             stored = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
             # the facts may come from a file the build was given (build --facts)
-            if stored.get("articles") == corpus_manifest([articles])["articles"]:
+            if stored.get("articles") == corpus_manifest([articles])["articles"] and \
+                    stored.get("code") == code_fingerprint():       # not tables of older code
                 corpus = read_tables(folder)
                 # tables an older version wrote, with other columns, are extracted afresh
                 if list(corpus.facts.columns) == schemas.FACT_COLUMNS:

@@ -192,7 +192,8 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     from ..reading.atomic import write_text
     from ..reading.batches import default_workers
     from ..reading.progress import Progress, is_terminal
-    from ..reading.tables import corpus_manifest, write_tables
+    from ..extraction.corpus import tables_manifest
+    from ..reading.tables import write_tables
 
     cores = default_workers()
     corpus = load_corpus([articles], keep_going=keep_going, workers=workers or cores,
@@ -200,7 +201,7 @@ def _build_into(articles: Path, tables: Path, pages: Path, default: bool, proces
     for err in corpus.errors:
         print(f"skipped {err}", file=sys.stderr)
     timings.stage("read and extract")
-    write_tables(corpus, tables, corpus_manifest([articles]))
+    write_tables(corpus, tables, tables_manifest(articles))
     timings.stage("tables")
 
     paths = notebooks or notebook_paths()

@@ -94,3 +94,14 @@ def test_tables_an_older_version_wrote_are_extracted_afresh(seeds, seeds_dir, tm
     write_tables(older, tmp_path, corpus_manifest([seeds_dir]))
     again = cached_corpus(seeds_dir, tmp_path)
     assert "part_of" in again.facts.columns and len(again.facts) == len(seeds.facts)
+
+
+def test_tables_other_code_wrote_are_extracted_afresh_and_this_code_s_reused(seeds, seeds_dir,
+                                                                               tmp_path):
+    from analysis.extraction.corpus import cached_corpus, tables_manifest
+    from analysis.reading.tables import write_tables
+    stale = type(seeds)(seeds.articles, seeds.sentences, seeds.facts.head(3))
+    write_tables(stale, tmp_path, {**tables_manifest(seeds_dir), "code": "an older version"})
+    assert len(cached_corpus(seeds_dir, tmp_path).facts) == len(seeds.facts)
+    write_tables(stale, tmp_path, tables_manifest(seeds_dir))
+    assert len(cached_corpus(seeds_dir, tmp_path).facts) == 3      # the same code's: reused
