@@ -18,6 +18,10 @@ _ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring t
                         r"(?-i:[Aa]s) (?:confirmed|reported|stated|announced|noted) by) (?P<the>the )?"
                         r"(?P<src>[^,.;()]+)", re.I)
 _ACCORDING_WORDS = ("accord", "reference", "citing", "referring", " by ")   # one is in each
+# "according to the city's mayor, Igor Terekhov": a role one person holds, then that person
+_BARE_ROLE = re.compile(r"(?:the\s+)?(?:(?:city|region|oblast)['’]s\s+|regional\s+|local\s+|its\s+)?"
+                        r"(?:mayor|governor)", re.I)
+_NAME_AFTER_ROLE = re.compile(r",\s+([A-Z][a-zа-я’'\-]+(?:\s+[A-Z][a-zа-я’'\-]+){1,2})\b(?!\s+(?:region|oblast))")
 # "Oleh Syniehubov, the regional governor, said"; "DeepState, a Ukrainian mapping site, said"
 _APPOSITIVE = re.compile(
     r"(?:(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+),\s+(?:the\s+)?|"
@@ -119,6 +123,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _no_one() -> None:
+    """Give no person: what "he" or "she" names when the caller knows no one before."""
     return None
 
 
@@ -298,9 +303,3 @@ def people_named(sentence: str) -> list[str]:
 # "On January 10", "Last Sunday", "In Kharkiv": a time or a phrase, not a person
 _NOT_A_PERSON = re.compile(r"\b(?:" + "|".join(w.title() for w in (*language.WEEKDAYS,)) + r"|"
                            + r"(?i:" + language.MONTH_NAME + r"))\b|^(?:On|In|At|By|For|From|Last|This|Since)\s")
-
-
-# "according to the city's mayor, Igor Terekhov": a role one person holds, then that person
-_BARE_ROLE = re.compile(r"(?:the\s+)?(?:(?:city|region|oblast)['’]s\s+|regional\s+|local\s+|its\s+)?"
-                        r"(?:mayor|governor)", re.I)
-_NAME_AFTER_ROLE = re.compile(r",\s+([A-Z][a-zа-я’'\-]+(?:\s+[A-Z][a-zа-я’'\-]+){1,2})\b(?!\s+(?:region|oblast))")
