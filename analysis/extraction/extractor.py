@@ -70,6 +70,7 @@ _NATIONAL_SOURCE = re.compile(r"Ukrain(?:ian|e['’]s)\s+(?:authorities|official
                               r"president|prime minister|interior minister|emergency services?)\b",
                               re.I)
 _NIGHTLY = ("launched", "intercepted")        # the Air Force's counts of the night
+_NATIONAL = (places.COUNTRY, "Russia")        # the wholes a breakdown by place divides
 # what location.attack_target reads, tested before a sentence's places are looked for
 _ATTACK_WORD = re.compile(r"(?=[abflrstABFLRST])\b(?:(?:attacks?|strikes?|assault|raid|barrage)\s+(?:on|against)\b|"
                           r"(?:attacked|targeted|struck)\s+(?:the\s+)?(?-i:[A-Z])|"
@@ -142,9 +143,14 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
         if made and source is None:
             source = source_for(sentence, lambda: memory.last_person(index), memory.last_source,
                                 memory.last_named) or ""
-            if not source and not read.readings:      # a breakdown: its whole's source
+            if not source:
+                # a breakdown of the whole just given: its source; for the night's weapons,
+                # also a breakdown by place of a national count ("149 drones, according to
+                # the ministry. Fifty-seven were shot down over Bryansk, ...")
                 source = next((r.source for r in memory.last_rows if r.source and
-                               (r.metric, r.unit) == (made[0].metric, made[0].unit)), "")
+                               (r.metric, r.unit) == (made[0].metric, made[0].unit) and
+                               (not read.readings or made[0].value < r.value and
+                                r.location in _NATIONAL and r.metric in _NIGHTLY)), "")
             memory.last_source = source or memory.last_source
             memory.last_named = person_in(source) or memory.last_named
         for reading in made:
@@ -365,7 +371,9 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
         sentence_rows = _sentence_facts(article, index, span, doc, memory)
         if sentence_rows and memory.default_period is None and span.section == "body":
             days = [p for p in doc.periods if p.kind in ("day", "date")]
-            memory.default_period = days[0].value if days else lead_day(article, spans, index)
+            # "in the night from July 14 to July 15": the day its figures were given
+            dated = next((r.period for r in sentence_rows if r.period and len(r.period) == 10), None)
+            memory.default_period = dated or (days[0].value if days else lead_day(article, spans, index))
             past_day = bool(days) and periods.PAST_DAY_RE.fullmatch(text, days[0].start, days[0].end)
         paragraph.append((index, sentence_rows))
         if sentence_rows:

@@ -169,6 +169,10 @@ RUSSIA: dict[str, tuple[str, ...]] = {
     "Grozny": ("Grozny", "Chechnya"),
     "Murmansk": ("Murmansk",),
     "Kaliningrad": ("Kaliningrad",),
+    "Elista": ("Elista", "Kalmykia"),
+    "Vladikavkaz": ("Vladikavkaz", "North Ossetia"),
+    "Nalchik": ("Nalchik", "Kabardino-Balkaria"),
+    "Maykop": ("Maykop", "Maikop", "Adygea"),
     # the seas Russia counts drones downed over (places only after "over": SEAS)
     "Black Sea": ("Black Sea",),
     "Sea of Azov": ("Sea of Azov", "Azov Sea"),

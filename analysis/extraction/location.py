@@ -97,7 +97,10 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
         return None
     attribution = _TRAILING_ATTRIBUTION.search(doc.text, after_np, s_end)
     said_at = attribution.start() if attribution else s_end
-    beyond = doc.within_places(after_np, min(said_at, next_start))
+    stop = min(said_at, next_start)
+    semicolon = doc.text.find(";", after_np, stop)
+    # "Kursk, where 34 drones were downed; Oryol with 30": past a semicolon is the next item's
+    beyond = doc.within_places(after_np, stop if semicolon == -1 else semicolon)
     if beyond:
         return beyond[0].name
     before = doc.within_places(s_start, m.start)
@@ -233,6 +236,8 @@ def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_star
         # places ("mostly in Odesa and Kyiv", "over Ukraine's regions of Odesa and Mykolaiv")
         # is the country's; a count for two regions ("attacked the Kharkiv and Zaporizhzhia
         # regions with 35 missiles") is neither one's nor the country's: no place
+        if not _joined(doc, location):
+            return location     # "12 over Voronezh, ..., three each in Lipetsk and Kursk": its own
         own = _OWN_PLACE_AFTER.match(doc.text, phrase_end(doc, cand))
         named = [p for p in doc.places if own and p.start == own.end() and p.name == location]
         if named and (own.group(1) or not any(q.start > named[0].end and _PLACES_JOINED.fullmatch(
@@ -273,6 +278,14 @@ def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_star
             if (location is None or location in _RUSSIAN) and _RUSSIAN_CAUSE.search(sentence):
                 location = places.COUNTRY   # Russia's strikes hit Ukraine, not the place before
     return location
+
+
+def _joined(doc: Sentence, name: str) -> bool:
+    """Say whether the sentence names the place `name` joined with another ("the Belgorod and
+    Kursk regions", "the Kyiv region and other regions")."""
+    found = doc.places
+    return any(p.name == name and _AND_OTHERS.match(doc.text, p.end) for p in found) or any((a.name == name or b.name == name) and a.name != b.name and
+               _PLACES_JOINED.fullmatch(doc.text, a.end, b.start) for a, b in zip(found, found[1:]))
 
 
 def each_of(doc: Sentence, cand: Candidate) -> list[str]:

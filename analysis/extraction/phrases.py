@@ -370,6 +370,8 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
         if cand.cls:
             last_kind = cand.cls
             sentence_cls.append(cand.cls)
+        elif cand.inherited:
+            sentence_cls.append(cand.inherited)   # "Another 12 were downed over X, six over Y"
     for cand in found:
         if cand.of_total and cand.cls is None:
             cand.cls = cand.of_total.cls

@@ -49,6 +49,10 @@ _RUSSIAN_PREP = re.compile(r"\b(?:in|over|across|inside|near|at|into|on|of|towar
                            r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?"
                            r"(?:Russia['’]s\s+)?(?:(?:southern|western|central|border|surrounding|"
                            r"neighbouring|neighboring)\s+)?$", re.I)
+# "Kursk Oblast, where air defences took down 34 drones": a region named as one is a place
+# ("Krasnodar Region Governor Veniamin Kondratyev" names his office, not a place)
+_REGION_AFTER = re.compile(r"\s+(?:Oblast|[Rr]egion|[Pp]rovince|[Kk]rai)\b(?!['’]s|\s+(?i:governor|head|"
+                           r"authorities|administration|officials?|mayor|ministry)\b)")
 # "over Russian regions", "in Russian territory": Russia, not a place of Ukraine
 _RUSSIAN_LAND = re.compile(r"Russian\s+(?:border\s+)?(?:regions|territory|airspace|oblasts|"
                            r"provinces|cities|soil)\b")
@@ -189,13 +193,13 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|especially|notably)\s+(?:i
 
 _NAME_OF_NAME = re.compile(r"[A-Z]\w+ of [A-Z]\w+")
 # a sea is where drones were downed only after "over": "six over the Black Sea"
-_OVER_BEFORE = re.compile(r"\bover\s+(?:the\s+)?$")
+_OVER_BEFORE = re.compile(r"\bover\s+(?:the\s+)?(?:(?:waters|territory|area)\s+of\s+(?:the\s+)?)?$")
 
 
 def _over_a_sea(text: str, start: int) -> bool:
     """Say whether the sea at `start` is where something was downed ("six over the Black
     Sea"), not where weapons were fired from ("from bombers over the Caspian Sea")."""
-    return _OVER_BEFORE.search(text, max(0, start - 12), start) is not None and \
+    return _OVER_BEFORE.search(text, max(0, start - 32), start) is not None and \
         "from " not in text[max(0, start - 60):start]
 
 
@@ -258,8 +262,10 @@ def _find_places(text: str, capital: str) -> list[Place]:
         name = match.group("name")
         if name is not None:
             found = _lookup(name)
-            if found is None and strip_possessive(name.split(" ", 1)[0].lower()) in _RUSSIAN_FIRST \
+            first = name.split(" ", 1)[0]
+            if found is None and strip_possessive(first.lower()) in _RUSSIAN_FIRST \
                     and (_RUSSIAN_PREP.search(text, max(0, match.start() - 40), match.start())
+                         or _REGION_AFTER.match(text, match.start() + len(first))
                                   or places and places[-1].name in RUSSIA and _JOINED.fullmatch(
                                       text, places[-1].end, match.start())):
                 russian = _russian_place(text, match.start(), name)

@@ -217,8 +217,8 @@ _PLACE_THEN_AND = re.compile(_NOUN_BRACKET + r"(?:\s+[–—-])?(?:\s+[a-z]+){0,
 # "shot down six missiles in Kyiv Oblast, five in the northern Zhytomyr Oblast": a list of
 # places, each with its count, the noun said once (the count must name its own place)
 _PLACE_THEN_COMMA = re.compile(_NOUN_BRACKET + r"(?:\s+[\w’'\-–—]+){0,8}?" + _PLACE_PREPOSITION +
-                               r"[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?(?:\s*,\s*[^,;.:\d]{1,50}?)?"
-                               r"\s*,\s*(?:and\s+)?")
+                               r"[\w’'\-]+(?:\s+[\w’'\-]+){0,6}?(?:\s*,\s*[^,;.:\d]{1,50}?)?"
+                               r"(?:\s*\([^()]{1,80}\))?\s*,\s*(?:and\s+)?")
 # "shot down eight drones during the night: seven in the Odesa region and one in ...": the
 # breakdown after a colon, each count with its own place
 _COLON_BREAKDOWN = re.compile(r"[^.;:\d]{0,60}:\s*")
@@ -247,9 +247,12 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
     cruise missiles"), if the words between them only coordinate."""
     i = cand.index
     while i > 0:
+        start = phrase_start(cand)
+        while i > 1 and candidates[i - 1].mention.year_like and \
+                _inside_closed_aside(doc.text, candidates[i - 1].mention.start, start):
+            i -= 1                    # "20 over Crimea (annexed in 2014), 17 over Krasnodar"
         prev = candidates[i - 1]
         prev_end = phrase_end(doc, prev)
-        start = phrase_start(cand)
         # a count with its own noun lists on when it counts what the one before did
         own_noun = cand.cls is not None and cand.cls == (prev.cls or prev.inherited)
         if not (COORDINATION.fullmatch(doc.text, prev_end, start) or (cand.bare or own_noun) and
@@ -277,6 +280,12 @@ def _conjunct_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
             return None
         cand, i = prev, prev.index     # a listed count of something else: "890 guided bombs"
     return None
+
+
+def _inside_closed_aside(text: str, pos: int, stop: int) -> bool:
+    """Say whether `pos` lies within brackets that close before `stop`."""
+    opened = text.rfind("(", max(0, pos - 80), pos)
+    return opened != -1 and text.find(")", opened, pos) == -1 and text.find(")", pos, stop) != -1
 
 
 _AND_GAP = re.compile(r"\s+and\s+")

@@ -15,9 +15,10 @@ _SOURCE_VERB_LOWER = re.compile(_SOURCE_VERB_BODY)      # its twin for lower-cas
 _SOURCE_AFTER = re.compile(r"(?:,|\"|”)\s*(?:[-–—]\s*)?(?:" + _SOURCE_VERBS + r")\s+(?P<src>(?:the\s+)?"
                            r"[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,10}?)(?=\s*(?:[.,;]|$|on\b|in\b))")
 _ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring to|"
-                        r"(?-i:[Aa]s) (?:confirmed|reported|stated|announced|noted) by) (?P<the>the )?"
+                        r"(?-i:[Aa]s) (?:confirmed|reported|stated|announced|noted|posted) (?:by|on the "
+                        r"\w+ (?:page|channel|account) of)) (?P<the>the )?"
                         r"(?P<src>[^,.;()]+)", re.I)
-_ACCORDING_WORDS = ("accord", "reference", "citing", "referring", " by ")   # one is in each
+_ACCORDING_WORDS = ("accord", "reference", "citing", "referring", " by ", " of ")   # one in each
 # "according to the city's mayor, Igor Terekhov": a role one person holds, then that person
 _BARE_ROLE = re.compile(r"(?:the\s+)?(?:(?:city|region|oblast)['’]s\s+|regional\s+|local\s+|its\s+)?"
                         r"(?:mayor|governor)", re.I)
@@ -80,8 +81,9 @@ def reduce_source(raw: str) -> str | None:
     if not words or words[-1].lower() in NOT_SOURCES or \
             len(words) == 1 and _SOURCE_VERB.fullmatch(words[0]) or \
             words[0].lower() in NOT_SOURCES and not (
-                len(words) > 1 and words[1].lower() in TITLE_WORDS):   # "its mayor said"
-        return None
+                len(words) > 1 and words[1].lower() in TITLE_WORDS or   # "its mayor said"
+                words[0].lower() in ("its", "their") and _INSTITUTION.search(" ".join(words[1:]))):
+        return None                                                    # "its air force said"
     if _NOT_A_NAME.search(" ".join(words)) or words[0].lower() in PRONOUNS or \
             (len(words) == 1 and words[0].islower() and words[0].endswith("ly")):
         return None           # a clause, not a name: "no casualties were", "they have already"

@@ -1610,3 +1610,59 @@ def test_another_after_a_toll_and_before_a_casualty_verb_is_one_person():
 def test_winter_as_an_adjective_is_no_span():
     assert one("Thousands of families were left without heat in the harshest winter frosts, "
                "he said.", date="2026-02-03")["period"] == "2026-02-03"
+
+
+def test_a_breakdown_over_the_territory_of_regions_lists_on():
+    found = facts("Air defences destroyed 64 drones overnight: 31 UAVs over the territory of the "
+                  "Samara Region, 20 UAVs over the territory of the Penza Region, eight UAVs over "
+                  "the waters of the Caspian Sea, four over the Republic of Adygea (a republic "
+                  "formed in 1922 and kept by Russia), one over the Republic of Kalmykia.",
+                  date="2026-03-09")
+    assert [(f["value"], f["location"]) for f in found if f["value"] < 64] == [
+        (31.0, "Samara"), (20.0, "Penza"), (8.0, "Caspian Sea"), (4.0, "Maykop"),
+        (1.0, "Elista")]
+
+
+def test_a_russian_region_named_as_one_is_a_place_but_not_in_a_governors_title():
+    found = facts("Russia's defence ministry said it downed 90 drones. The worst hit were Tula "
+                  "Oblast, where air defences downed 40 drones; Smolensk Oblast with 25 drones "
+                  "destroyed; and Tver Oblast, which saw 9 drones shot down.")
+    assert [(f["value"], f["location"]) for f in found[1:]] == [
+        (40.0, "Tula"), (25.0, "Smolensk"), (9.0, "Tver")]
+    assert one("Five private houses were damaged in Sochi, Krasnodar Region Governor Ivan "
+               "Petrov said.")["location"] == "Sochi"
+
+
+def test_a_place_of_its_own_is_the_figures_though_the_sentence_lists_others():
+    found = facts("Moscow said it shot down 41 drones. Another 15 were shot down over Bryansk "
+                  "Oblast, nine over the Black Sea, two each in Kaluga Oblast and Oryol Oblast.")
+    assert [(f["value"], f["location"]) for f in found[1:]] == [
+        (15.0, "Bryansk"), (9.0, "Black Sea"), (2.0, "Kaluga"), (2.0, "Oryol")]
+    assert one("Air defences shot down 22 drones over the Belgorod and Kursk "
+               "regions.")["location"] == "Russia"
+
+
+def test_a_night_from_one_date_to_the_next_dates_the_figures_after_it():
+    found = facts("The ministry said that in the night from May 3 to May 4 air defences "
+                  "destroyed 48 drones. Another 20 were shot down over Kursk Oblast.",
+                  date="2026-05-04")
+    assert [f["period"] for f in found] == ["2026-05-04", "2026-05-04"]
+
+
+def test_a_breakdown_by_place_of_a_national_count_takes_its_source():
+    found = facts("Russian air defences destroyed 77 drones overnight, according to the "
+                  "Russian Ministry of Defence.\n\nThirty drones were shot down over the "
+                  "Bryansk region, 25 over the Black Sea and 22 over Crimea.")
+    assert {f["source"] for f in found} == {"Russian Ministry of Defence"}
+    found = facts("In Sumy Oblast, a strike killed three people, Governor Oleh Hryhorov said."
+                  "\n\nIn Poltava Oblast, an attack killed one person, the police said.")
+    assert [f["source"] for f in found] == ["Oleh Hryhorov", "police"]
+
+
+def test_its_air_force_and_a_page_of_an_institution_are_sources():
+    found = facts("Ukraine downed 30 of 35 drones overnight, its air force said.")
+    assert {f["source"] for f in found} == {"its air force"}
+    found = facts("Air defences shot down 61 drones, as reported on the Telegram channel of "
+                  "the Air Force of Ukraine.")
+    assert {f["source"] for f in found} == {"Air Force of Ukraine"}
+    assert one("Three people were killed, their neighbours said.")["source"] is None
