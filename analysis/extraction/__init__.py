@@ -5,7 +5,8 @@ The flow within: `numbers` finds the numbers of a sentence, `sentence` indexes i
 cues, `phrases` reads each number's noun phrase (`models` sets aside the numbers that name a
 weapon's model), `metrics` and `readings` decide what it
 counts and what happened to it, `vetoes` drop what is no fact, `location`, `dating` and
-`sources` give its place, period and source, `memory` carries state along the article, and
+`sources` give its place, period and source (`attribution` carries a source across
+sentences), `memory` carries state along the article, and
 `extractor` puts it together; `corpus` runs it over a corpus. Language data (`language`,
 `places`, `periods`) is defined once and imported from there.
 

@@ -16,20 +16,20 @@ For every number `numbers.find_mentions` finds, the extractor reads
   article's first factual sentence names (`the air force said Wednesday`), else the
   article's date; territory figures take the month named, or the last month named before
   (`dating`);
-- the source: the attribution of the sentence (`X said`, `according to X`) (`sources`).
+- the source: the attribution of the sentence (`X said`, `according to X`) (`sources`), else
+  the paragraph's, the report's or the whole's it breaks down (`attribution`).
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import math
 import re
-from typing import NamedTuple
 
 from ..reading.articles import Article
 from ..reading.fact_table import FactColumns, FactRow
 from ..reading.sentences import SentenceSpan, sentence_id, sentence_spans
 from . import language, numbers, periods, places
+from .attribution import (Cover, covered, headline_from_body, paragraph_sourced,
+                          territory_analysts, whole_source)
 from .dating import last_month, period_for
 from .days import headline_toll_day, lead_day, report_day
 from .location import attack_target, each_of, location_for
@@ -61,16 +61,11 @@ _DATELINE = re.compile(r"(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},[^()\n]
 _AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2},[^()\n]{0,30}"
                               r"\((?:[A-Z]{2,}\b|Reuters|Ukrinform|Xinhua)[^()\n]{0,100}\)\s*(?:[-–—]+\s*)?")
 _OUTAGES = ("without_heating", "without_power")
-# what an analyst is called when the text names it beside: "a Ukrainian group of military
-# analysts", "the US-based think tank"
-_ANALYSTS_DESCRIBED = re.compile(r"\banalysts?\b|\bthink[- ]tank\b|\bmonitor\b|\bwar experts?\b",
-                                 re.I)
 # a source that speaks for the whole country: "Ukrainian authorities", "Ukraine's military"
 _NATIONAL_SOURCE = re.compile(r"Ukrain(?:ian|e['’]s)\s+(?:authorities|officials|government|military|"
                               r"president|prime minister|interior minister|emergency services?)\b",
                               re.I)
 _NIGHTLY = ("launched", "intercepted")        # the Air Force's counts of the night
-_NATIONAL = (places.COUNTRY, "Russia")        # the wholes a breakdown by place divides
 # what location.attack_target reads, tested before a sentence's places are looked for
 _ATTACK_WORD = re.compile(r"(?=[abflrstABFLRST])\b(?:(?:attacks?|strikes?|assault|raid|barrage)\s+(?:on|against)\b|"
                           r"(?:attacked|targeted|struck)\s+(?:the\s+)?(?-i:[A-Z])|"
@@ -144,13 +139,7 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
             source = source_for(sentence, lambda: memory.last_person(index), memory.last_source,
                                 memory.last_named) or ""
             if not source:
-                # a breakdown of the whole just given: its source; for the night's weapons,
-                # also a breakdown by place of a national count ("149 drones, according to
-                # the ministry. Fifty-seven were shot down over Bryansk, ...")
-                source = next((r.source for r in memory.last_rows if r.source and
-                               (r.metric, r.unit) == (made[0].metric, made[0].unit) and
-                               (not read.readings or made[0].value < r.value and
-                                r.location in _NATIONAL and r.metric in _NIGHTLY)), "")
+                source = whole_source(made, memory.last_rows, bool(read.readings))
             memory.last_source = source or memory.last_source
             memory.last_named = person_in(source) or memory.last_named
         for reading in made:
@@ -201,116 +190,6 @@ def _interceptions_placed(doc: Sentence, rows: list[FactRow],
     return out
 
 
-def _paragraph_sourced(paragraph: list[tuple[int, list[FactRow]]],
-                       memory: ArticleMemory) -> list[FactRow]:
-    """Give the rows of one paragraph's sentences with numbers, those whose sentence names
-    no source taking the attribution of the nearest of those sentences before them that has
-    one, else the nearest after them (a quote's speaker named at its end: `"... 20 dead and
-    59 wounded," he said.`). A sentence without numbers attributes nothing: read so, the
-    labelled corpora lose more sources than they gain."""
-    rows = [row for _, found in paragraph for row in found]
-    if not any(row.source is None for row in rows):
-        return rows
-    spans, text = memory.spans, memory.article.text
-    known: dict[int, str | None] = {i: found[0].source for i, found in paragraph if found}
-
-    def attribution(i: int) -> str | None:
-        if i not in known:
-            _, start, end = spans[i]
-            known[i] = source_for(text[start:end], lambda: memory.last_person(i), None)
-        return known[i]
-
-    order = [i for i, _ in paragraph]
-    out: list[FactRow] = []
-    for pos, (i, found) in enumerate(paragraph):
-        if found and found[0].source is None:
-            src = next((attribution(j) for j in reversed(order[:pos]) if attribution(j)), None) \
-                or next((attribution(j) for j in order[pos + 1:] if attribution(j)), None)
-            if src:
-                found = [row._replace(source=src) if row.source is None else row for row in found]
-        out += found
-    return out
-
-
-def _headline_from_body(facts: FactColumns, first: int, headline_end: int) -> None:
-    """Give each headline figure, in place, the source of the body's first attributed figure
-    of the same metric, unit and value, and the place and period of the first one worded
-    alike (the same qualifier too): a headline repeats its story in fewer words
-    ("Ukraine says it shot down 39 drones" over the story of 39 drones shot down over Kyiv)."""
-    if headline_end <= first:
-        return
-    metric, unit, value = facts.column("metric"), facts.column("unit"), facts.column("value")
-    source, location = facts.column("source"), facts.column("location")
-    qualifier, period = facts.column("qualifier"), facts.column("period")
-    same_figure: dict[tuple, int] = {}
-    same_words: dict[tuple, int] = {}
-    for i in range(headline_end, len(metric)):
-        if source[i]:
-            same_figure.setdefault((metric[i], unit[i], value[i]), i)
-        same_words.setdefault((metric[i], unit[i], value[i], qualifier[i]), i)
-    for i in range(first, headline_end):
-        j = same_words.get((metric[i], unit[i], value[i], qualifier[i]))
-        if j is not None:
-            location[i], period[i] = location[j], period[j]
-        j = same_figure.get((metric[i], unit[i], value[i]))
-        if j is not None:        # the body's attribution over the headline's "Ukraine says"
-            source[i] = source[j]
-
-
-class Cover(NamedTuple):
-    """A sentence that attributes the report it stands in ("This was announced by ...")."""
-
-    start: int                  # where it starts
-    previous: int               # where the latest sentence with facts before it starts
-    source: str | None          # None: a sentence that ends the cover (another attribution)
-
-
-def _covered(facts: FactColumns, first: int, covers: list[Cover]) -> None:
-    """Give, in place, the source of each sentence that attributes the report around it to
-    the unattributed figures of the sentence with facts just before it, and to those after
-    it up to the next figure with a source of its own, the next attribution or the next
-    reminder of earlier events."""
-    if not covers:
-        return
-    source, start = facts.column("source"), facts.column("start")
-    for k, cover in enumerate(covers):
-        if cover.source is None:
-            continue
-        end = next((c.start for c in covers[k + 1:]), math.inf)
-        for i in range(first, len(source)):
-            if start[i] >= end:
-                break
-            if start[i] >= cover.start:
-                if source[i]:
-                    break
-                source[i] = cover.source
-            elif start[i] >= cover.previous and not source[i]:
-                source[i] = cover.source
-
-
-def _territory_analysts(facts: FactColumns, first: int, text: str) -> None:
-    """Give each territory figure of the article (rows from `first`) the analyst whose data
-    it rests on, in place: the one named latest before it, else the first after it (`an AFP
-    analysis ... based on data from the Institute for the Study of War`), unless its own
-    source is someone other than an outlet reporting it or a description of the analyst (a
-    general's claim stays his)."""
-    metric = facts.column("metric")
-    if "territory_seized" not in metric[first:]:
-        return
-    named = language.analysts_named(text)
-    if not named:
-        return
-    at = [a for a, _ in named]
-    source, start = facts.column("source"), facts.column("start")
-    for i in range(first, len(metric)):
-        if metric[i] != "territory_seized" or (
-                source[i] and not language.REPORTING_OUTLETS.search(source[i]) and
-                not _ANALYSTS_DESCRIBED.search(source[i])):
-            continue
-        k = bisect.bisect_left(at, start[i])
-        source[i] = named[k - 1][1] if k else named[0][1]
-
-
 def extract_article(article: Article, into: FactColumns | None = None) -> FactColumns:
     """Give the facts of one article (columns of schemas.FACTS), appended to `into` when
     given. Relative days ("overnight", "on Monday") count from the day the report speaks
@@ -335,7 +214,7 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
 
     for index, span in enumerate(spans):
         if index and "\n" in text[spans[index - 1].end:span.start]:
-            facts.extend(_paragraph_sourced(paragraph, memory), text)
+            facts.extend(paragraph_sourced(paragraph, memory), text)
             paragraph = []
         if headline_end is None and span.section == "body":
             headline_end = len(facts) + sum(len(found) for _, found in paragraph)
@@ -382,11 +261,11 @@ def extract_article(article: Article, into: FactColumns | None = None) -> FactCo
                                        if r.metric in _OUTAGES), None)
         if sentence_rows or _MONTHISH.search(sentence):
             memory.last_month = last_month(doc.periods, memory.last_month)
-    facts.extend(_paragraph_sourced(paragraph, memory), text)
-    _covered(facts, first, covers)
-    _territory_analysts(facts, first, text)
+    facts.extend(paragraph_sourced(paragraph, memory), text)
+    covered(facts, first, covers)
+    territory_analysts(facts, first, text)
     headline_end = first if headline_end is None else headline_end
-    _headline_from_body(facts, first, headline_end)
+    headline_from_body(facts, first, headline_end)
     marked = headline_source(article.headline) if headline_end > first else None
     if marked:                           # "Death toll rises to 40 - city official"
         source = facts.column("source")

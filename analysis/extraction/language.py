@@ -96,7 +96,8 @@ NOUNS: dict[str | tuple[str, str], str] = {
     **dict.fromkeys(("missile", "missiles", "iskander", "iskanders", "iskander-m", "kinzhal",
                      "kinzhals", "kalibr", "kalibrs", "kalibr-class", "rocket-missiles",
                      "zircon", "zircons", "tsirkon", "onyx", "oniks", "rocket", "rockets"), "missile"),
-    **dict.fromkeys(("drone", "drones", "uav", "uavs", "shahed", "shaheds", "geran", "gerans",
+    **dict.fromkeys(("drone", "drones", "uav", "uavs", "shahed", "shaheds", "shaheed", "shaheeds",
+                     "geran", "gerans",
                      "geran-2", "decoy", "decoys", "decoy-drones", "kamikaze-drones",
                      "shahed-type", "quadcopters", "quadcopter", "shahed-136", "shahed-136s",
                      "shahed-238", "shahed-238s", "geran-2s", "geran-3", "geran-3s"), "drone"),
@@ -256,6 +257,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
     (r"hit|hits|hitting|struck|strikes|striking", ("launched", "damaged")),
     (r"destroy(?:ed|s|ing)?", ("intercepted", "damaged")),
     (r"kill(?:ed|s|ing)?|died|dead|deaths?|death toll|lost (?:their|his|her) li(?:ves|fe)|"
+     r"(?:received|suffered|sustained) fatal injuries|fatally (?:wounded|injured)|"
      r"fatalit(?:y|ies)|perished|claimed the li(?:ves|fe) of|bodies|lives", ("killed",)),
     (r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y|es|e)|hurt|hospitali[sz]ed|sustained injuries|"
      r"suffered injuries", ("wounded",)),

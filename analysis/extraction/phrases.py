@@ -258,6 +258,12 @@ def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
         return found
 
 
+def _after_downing(doc: Sentence, tok: int) -> bool:
+    """Say whether the token before `tok` ends a cue of shooting down."""
+    end = doc.tok_ends[tok - 1] if tok > 0 else -1
+    return any(c.end == end and "intercepted" in c.metrics for c in doc.cues)
+
+
 _OPENING_QUOTES = {"“", "\"", "‘", "«", "'"}
 def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -> Phrases:
     """Give the candidate numbers of one sentence with their noun phrases; `last_kind` is the
@@ -361,9 +367,12 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
         elif cand.cls is None and cand.bare and sentence_cls:
             cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
         elif cand.cls is None and cand.bare and i == 0 and last_kind and (cand.tok > 0 and doc.lows[
-                cand.tok - 1] == "another" or last_kind in WEAPON_KINDS and cand.tok_end < len(doc.lows)
-                and doc.lows[cand.tok_end] in ("were", "was")):    # "Another 32,500 are without power"
-            cand.inherited = last_kind          # "... 37 drones overnight. Fifteen were destroyed"
+                cand.tok - 1] == "another" or last_kind in WEAPON_KINDS and (cand.tok_end < len(doc.lows)
+                and doc.lows[cand.tok_end] in ("were", "was") or _after_downing(doc, cand.tok) and not any(
+                    NOUNS.get(w) in WEAPON_KINDS for w in doc.lows[t_first:cand.tok]))):
+            # "Another 32,500 are without power"; "... 37 drones overnight. Fifteen were
+            # destroyed"; "... 112 drones. Air defence neutralised 76."
+            cand.inherited = last_kind
         if cand.cls == "person" and sentence_cls and sentence_cls[-1] != "person" and \
                 doc.lows[cand.np_end - 1] == "others":
             cand.cls = sentence_cls[-1]        # "ruined one building and damaged two others"

@@ -66,8 +66,9 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         return Read(_measure(doc, cand, candidates, unit))
     if cand.cls in language.NOUN_METRIC:                 # "seven deaths", "12 injured"
         head = text[doc.tok_starts[cand.np_end - 1]:doc.tok_ends[cand.np_end - 1]]
-        return Read([Reading(language.NOUN_METRIC[cand.cls], "people", abs(m.value), m.qualifier,
-                             head)])
+        metric = language.NOUN_METRIC[cand.cls]
+        return Read([Reading(metric, "people", abs(m.value), m.qualifier, head)],
+                    CueChoice(metric, head, 0))   # a whole its parts count in: "19 injured, including"
     choice = choose_metric(doc, cand, s_start, s_end, prefer_left=cand.of_total is not None)
     metric, cue, cost = choice
     if metric == "launched" and cand.of_total is not None:
@@ -181,7 +182,7 @@ def _whole_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         return None
     for prev in reversed(candidates[:cand.index]):
         if prev.index in decided and (prev.cls == cand.cls or cand.cls == "person" and
-                                      prev.cls is None and
+                                      (prev.cls is None or prev.cls in language.NOUN_METRIC) and
                                       decided[prev.index].metric in ("killed", "wounded")):
             return decided[prev.index]     # "wounding 20, including a child": 20 people
     return None
@@ -209,16 +210,16 @@ _PARTICIPLE_GAP = re.compile(MODIFIER_PARTICIPLE.pattern + r"\s+(?:the\s+)?[\w�
                              r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 # "21 drones over Kherson and 13 over Zhytomyr", "eight people were killed in Kyiv, and 10
 # across the country": a place, then the next number without its noun
-_PLACE_PREPOSITION = r"\s+(?:in|over|across|near|around|at)\s+"
+_PLACE_PREPOSITION = r"\s+(?:in|over|above|across|near|around|at)\s+"
 _NOUN_BRACKET = r"(?:\s*\([^()\d]{1,30}\))?"          # "13 unmanned aerial vehicles (UAVs)"
 _PLACE_THEN_AND = re.compile(_NOUN_BRACKET + r"(?:\s+[–—-])?(?:\s+[a-z]+){0,3}?" + _PLACE_PREPOSITION + r"(?:the\s+)?"
                              r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?(?:\s+(?:region|oblast|province))?"
-                             r"(?:\s+alone)?\s*,?\s*(?:and|as well as|plus)\s+$")
+                             r"(?:\s+alone)?\s*,?\s*(?:and|as well as|plus)\s+(?:another\s+)?$")
 # "shot down six missiles in Kyiv Oblast, five in the northern Zhytomyr Oblast": a list of
 # places, each with its count, the noun said once (the count must name its own place)
 _PLACE_THEN_COMMA = re.compile(_NOUN_BRACKET + r"(?:\s+[\w’'\-–—]+){0,8}?" + _PLACE_PREPOSITION +
                                r"[\w’'\-]+(?:\s+[\w’'\-]+){0,6}?(?:\s*,\s*[^,;.:\d]{1,50}?)?"
-                               r"(?:\s*\([^()]{1,80}\))?\s*,\s*(?:and\s+)?")
+                               r"(?:\s*\([^()]{1,80}\))?\s*,\s*(?:and\s+)?(?:another\s+)?")
 # "shot down eight drones during the night: seven in the Odesa region and one in ...": the
 # breakdown after a colon, each count with its own place
 _COLON_BREAKDOWN = re.compile(r"[^.;:\d]{0,60}:\s*")

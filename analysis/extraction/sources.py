@@ -99,7 +99,9 @@ def reduce_source(raw: str) -> str | None:
             break                   # a title, or an acronym: "the head of the Lviv OVA"
     has_title = any(w.lower().strip(",") in TITLE_WORDS for w in words[:len(words) - run])
     if run >= 1 and has_title:
-        return " ".join(words[-min(run, 3):])
+        # "the head of the Regional Military Administration Oleksandr Starukh": the person
+        person = person_in(" ".join(words[-run:])) if run > 2 else None
+        return person or " ".join(words[-min(run, 3):])
     if run >= 2 and len(words) - run >= 2:
         return " ".join(words[-2:])
     return " ".join(words)
@@ -234,7 +236,10 @@ def _attribution(sentence: str, last_person: Callable[[], str | None], last_sour
 # "UNN reports this with reference to the Ministry of Energy", "This was announced by the
 # mayor": a sentence that attributes the report around it, with no figure of its own
 _THIS_ATTRIBUTED = re.compile(
-    r"\b(?:" + _SOURCE_VERBS + r"|informs?|announced|stated|posted)\s+(?:about\s+)?this\b")
+    r"\b(?:" + _SOURCE_VERBS + r"|informs?|announced|stated|posted)\s+(?:about\s+|on\s+)?this\b")
+# "Vitalii Kim, Head of the Oblast Military Administration, made this statement at a briefing"
+_MADE_THIS = re.compile(r"\s*(?P<src>[A-Z][^,.;]{2,60}?)(?:,[^,.;]{1,120},)?\s+made\s+(?:this|these)\s+"
+                        r"(?:statements?|announcements?|remarks?)\b")
 _THIS_WAS_BY = re.compile(r"\b[Tt]his (?:was|is|has been) (?:\w+ )?(?:reported|announced|stated|"
                           r"said|confirmed|posted)\b[^.;]*?\bby (?P<src>[^,.;()]+)")
 
@@ -263,7 +268,8 @@ def covering_source(sentence: str, last_named: str | None) -> str | None:
         return _named(_SOURCE_SPLIT.split(by.group("src"))[0], last_named)
     if _THIS_ATTRIBUTED.search(sentence):
         return source_for(sentence, None, None, last_named)
-    return None
+    made = _MADE_THIS.match(sentence)
+    return _named(made.group("src"), last_named) if made else None
 
 
 # "Death toll rises to 40 - city official", "... without power: Zelensky", "... – DeepState"

@@ -1666,3 +1666,39 @@ def test_its_air_force_and_a_page_of_an_institution_are_sources():
                   "the Air Force of Ukraine.")
     assert {f["source"] for f in found} == {"Air Force of Ukraine"}
     assert one("Three people were killed, their neighbours said.")["source"] is None
+
+
+def test_a_part_of_a_toll_counted_by_its_noun_is_of_that_toll():
+    found = facts("One man died and 12 were injured, including four teenagers, in the strike.")
+    assert [(f["metric"], f["value"]) for f in found if f["value"] == 4.0] == [("wounded", 4.0)]
+
+
+def test_fatal_injuries_are_deaths():
+    assert one("An elderly woman received fatal injuries in the shelling.")["metric"] == "killed"
+    assert one("Three men were fatally wounded.")["metric"] == "killed"
+
+
+def test_a_list_goes_on_with_another_and_above():
+    found = facts("Air defences downed all nine drones: six over Odesa Oblast, another two above "
+                  "Mykolaiv Oblast, and one above Kherson Oblast.")
+    assert [(f["value"], f["location"]) for f in found if f["value"] < 9] == [
+        (6.0, "Odesa"), (2.0, "Mykolaiv"), (1.0, "Kherson")]
+    assert one('Air defences neutralised 40 "shaheeds" overnight.')["unit"] == "drones"
+
+
+def test_a_bare_count_shot_down_counts_the_weapons_before_it():
+    found = facts("Russia attacked with 95 Shahed drones overnight. Air defence shot down 70.")
+    assert [(f["metric"], f["unit"], f["value"]) for f in found] == [
+        ("launched", "drones", 95.0), ("intercepted", "drones", 70.0)]
+    found = facts("Russia attacked with 95 Shahed drones. It fired five missiles, of which air "
+                  "defence shot down two.")
+    assert ("intercepted", "drones", 2.0) not in {(f["metric"], f["unit"], f["value"]) for f in found}
+
+
+def test_a_sentence_reporting_on_this_or_making_this_statement_names_the_source():
+    found = facts("Shelling killed two people and wounded six in the city.\n\nThe head of the "
+                  "Regional Military Administration Ivan Fedorov reported on this.")
+    assert {f["source"] for f in found} == {"Ivan Fedorov"}
+    found = facts("Three people were wounded in the attack.\n\nOleh Kiper, Head of Odesa Oblast "
+                  "Military Administration, made this statement at a briefing.")
+    assert {f["source"] for f in found} == {"Oleh Kiper"}
