@@ -80,6 +80,9 @@ SAYING_ADVERBS = {"later", "earlier", "preliminary", "previously", "meanwhile", 
 CLOSING_QUOTES = {"”", "\"", "’", "»"}
 MEASURE_WORDS = {"pieces", "piece", "items", "units", "elements"}    # "pieces of" the noun
 MORE_WORDS = {"more", "other", "additional", "further", "new"}
+# nouns of events a number can count, though a cue spells them too: "two overnight strikes"
+EVENT_NOUNS = {"strikes", "attacks", "hits", "blasts", "explosions", "raids", "waves",
+               "launches", "assaults", "barrages"}
 # modifiers that make the buildings a phrase counts apartment blocks ("11 multi-story
 # residential buildings")
 APARTMENT_MODIFIERS = {"multi-story", "multi-storey", "multistorey", "multistory", "high-rise",

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from . import numbers
 from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CASUALTY_VERB_SET, CLOSING_QUOTES,
-                       DETERMINERS, MEASURE_WORDS, MORE_WORDS, NOT_HEAD_BEFORE, NOUNS, ONE_PERSON,
+                       DETERMINERS, EVENT_NOUNS, MEASURE_WORDS, MORE_WORDS, NOT_HEAD_BEFORE, NOUNS, ONE_PERSON,
                        STOP_WORDS, building_kind, strip_possessive)
 from .models import model_numbers
 from .respectively import respectively
@@ -258,6 +258,14 @@ def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
         return found
 
 
+def _counts_events(lows: list[str], k: int, stop: int) -> bool:
+    """Say whether the words at token `k` name events counted ("strikes", "overnight
+    attacks")."""
+    if k < stop and lows[k] in ("overnight", "separate", "massive", "new", "more", "deadly"):
+        k += 1
+    return k < stop and lows[k] in EVENT_NOUNS
+
+
 def _after_downing(doc: Sentence, tok: int) -> bool:
     """Say whether the token before `tok` ends a cue of shooting down."""
     end = doc.tok_ends[tok - 1] if tok > 0 else -1
@@ -284,7 +292,9 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
         if m.unit is None:
             cls, np_end, bare = scan_np(doc, tok_end, t_stop, mention_starts - {doc.tok_starts[tok]},
                                         m.kind)
-            if cls is None and tok_end < t_stop and doc.tok_starts[tok_end] in cue_starts:
+            if cls is None and _counts_events(doc.lows, tok_end, t_stop):
+                bare = False                  # "after two overnight strikes": no one counted
+            elif cls is None and tok_end < t_stop and doc.tok_starts[tok_end] in cue_starts:
                 bare, np_end = True, tok_end  # "two houses were destroyed and 10 damaged"
         cand = Candidate(m, tok, tok_end, np_end, cls, bare)
         cand.mixed = cls in WEAPON_KINDS and _mixed_weapons(doc, np_end, t_stop, cls, mention_starts)

@@ -61,7 +61,8 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
     text = doc.text
     unit = m.unit
     if unit == "deg":
-        unit = "degC" if _TEMPERATURE_WORDS.search(sentence) else None
+        # "minus 12 degrees" is a temperature whatever the sentence says around it
+        unit = "degC" if m.value < 0 or _TEMPERATURE_WORDS.search(sentence) else None
     if unit in ("degC", "degF", "km2", "mi2"):
         return Read(_measure(doc, cand, candidates, unit))
     if cand.cls in language.NOUN_METRIC:                 # "seven deaths", "12 injured"
@@ -96,10 +97,11 @@ def readings_for(doc: Sentence, cand: Candidate, candidates: list[Candidate],
         # "7 people died and 11 people, including a child, were injured": its own verb
         metric, cue, cost, conjunct = verb.metrics[0], text[verb.start:verb.end], 0, None
     if conjunct is not None and conjunct.metric in allowed_metrics(cand) and (
-            metric is None or cost > BOUNDARY_COST or cand.of_total is not None and
-            metric == "launched" and conjunct.metric == "intercepted"):
+            metric is None or cost > BOUNDARY_COST or cand.bare and metric == conjunct.metric or
+            cand.of_total is not None and metric == "launched" and conjunct.metric == "intercepted"):
         # "shot down 718 of 728 drones and seven of 13 missiles launched": the launch
-        # participle is the whole's; the part is shot down like the part before it
+        # participle is the whole's; the part is shot down like the part before it; "40,000
+        # customers were without power, 20,000 in Odesa": a listed count is its list's
         metric, cue, cost = conjunct.metric, conjunct.cue, 0     # "... and five cruise missiles"
     limit = MAX_COST
     if m.kind == "article":

@@ -47,6 +47,7 @@ _BODY_SUBJECT = re.compile(
     r"police|authorities|operator|company|general\s+staff))\b")
 # what a document says is what its author says: "a statement said"
 _DOCUMENTS = {"statement", "report", "post", "update", "message", "bulletin", "release"}
+_ACCOUNTS = {"information", "data"}     # "according to preliminary data": the speaker's
 # words a name or a role never holds: the attribution ran into a clause
 _NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|been|being|have|has|had|who|which|no|not|"
                          r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -154,13 +155,26 @@ def source_for(sentence: str, last_person: Callable[[], str | None] | None,
     if found is None and (speaker := _SPEAKER_LINE.match(sentence)) and (
             _INSTITUTION.search(speaker.group(1)) or _PERSON.fullmatch(speaker.group(1))):
         return reduce_source(speaker.group(1))  # "Russian Ministry of Defense:\nDuring ..."
-    if found and found.lower() in _DOCUMENTS:
+    if found and (found.lower() in _DOCUMENTS or found.islower() and
+                  found.split()[-1] in _ACCOUNTS):
         return last_source              # "according to the statement": whoever issued it
     if found and language.MEDIA_OUTLETS.search(found):
         subject = _SUBJECT_SAID.match(sentence) or _BODY_SUBJECT.match(sentence)
         if subject and not language.MEDIA_OUTLETS.search(subject.group(1)):
             return reduce_source(subject.group(1)) or found
+        # "..., the Air Force reported on Saturday, writes UNN": the one the outlet quotes
+        rest = _OUTLET_CREDIT.sub("", sentence)
+        other = _attribution(rest, last_person or _no_one, last_source, last_named) \
+            if rest != sentence else None
+        if other and not language.MEDIA_OUTLETS.search(other):
+            return other
     return found
+
+
+# the outlet a sentence credits: ", writes UNN", ", according to Ukrinform"
+_OUTLET_CREDIT = re.compile(r"\s*,?\s*(?i:writes|reports|reported|informs|according\s+to|citing|"
+                            r"as\s+reported\s+by)\s+(?:the\s+)?" + language.MEDIA_OUTLETS.pattern +
+                            r"[^,.;]*")
 
 
 # a line naming who speaks, then what they said on the lines below

@@ -1702,3 +1702,37 @@ def test_a_sentence_reporting_on_this_or_making_this_statement_names_the_source(
     found = facts("Three people were wounded in the attack.\n\nOleh Kiper, Head of Odesa Oblast "
                   "Military Administration, made this statement at a briefing.")
     assert {f["source"] for f in found} == {"Oleh Kiper"}
+
+
+def test_an_outlet_crediting_a_report_is_not_its_source():
+    found = facts("Russia launched 31 drones overnight, 27 of them were shot down, the Air Force "
+                  "reported on Sunday, writes Ukrinform.")
+    assert {f["source"] for f in found} == {"Air Force"}
+    found = facts("A woman was wounded in the shelling.\n\nKharkiv regional governor Oleh "
+                  "Syniehubov reported this on Telegram, according to UNN.")
+    assert {f["source"] for f in found} == {"Oleh Syniehubov"}
+
+
+def test_minus_degrees_are_a_temperature():
+    found = one("Residents queued for water in a biting minus 14 degrees.")
+    assert (found["metric"], found["unit"], found["value"]) == ("temperature", "degC", -14.0)
+    assert facts("The road turns 90 degrees at the bridge.") == []
+
+
+def test_a_count_listed_by_place_after_its_verb_is_its_lists():
+    found = facts("By noon, 35,000 consumers in the Sumy region were without power, 12,000 in "
+                  "the Poltava region and more than 9,000 in the Kharkiv region.")
+    assert [(f["metric"], f["unit"], f["value"], f["location"]) for f in found] == [
+        ("without_power", "subscribers", 35000.0, "Sumy"),
+        ("without_power", "subscribers", 12000.0, "Poltava"),
+        ("without_power", "subscribers", 9000.0, "Kharkiv")]
+
+
+def test_a_number_of_strikes_counts_no_one():
+    assert facts("After three overnight strikes, parts of the city were left without power.") == []
+
+
+def test_preliminary_information_is_the_speakers():
+    found = facts("Mayor Ihor Terekhov said the city was shelled. According to preliminary "
+                  "information, three people were injured.")
+    assert {f["source"] for f in found} == {"Ihor Terekhov"}
