@@ -51,7 +51,8 @@ _SINGULAR_NOUNS = sorted((k for k, v in language.NOUNS.items()
 _SINGULAR = re.compile(r"(?=[a])\b(?:an?|another)\s+(?:[\w'’\-]+\s+){0,5}?(?:"
                        + "|".join(map(re.escape, _SINGULAR_NOUNS)) + r")\b|\b(?:"
                        + "|".join(language.CASUALTY_VERBS) + r")\s+(?:" + "|".join(language.DETERMINERS)
-                       + r")\s+(?:\w+\s+)?(?:" + "|".join(language.ONE_PERSON) + r")\b", re.I)
+                       + r")\s+(?:\w+\s+)?(?:" + "|".join(language.ONE_PERSON) + r")\b|"
+                       r"\ban?\s+\d{1,3}-year-old\s+(?:was|is|has|died)\b", re.I)
 _MONTHISH = re.compile(r"\b(?:" + "|".join(m[:3].title() for m in language.MONTHS) +
                        r")[a-z]*\b|\bmonth\b")
 # "KYIV, Feb 3 (Reuters) - ", "Paris, (APP - 2nd Sep, 2024) ": where the report was filed

@@ -258,6 +258,9 @@ def _positions(words: list[str], word: str, start: int, stop: int) -> list[int]:
         return found
 
 
+_AGE = re.compile(r"\d{1,3}-year-old")
+
+
 def _counts_events(lows: list[str], k: int, stop: int) -> bool:
     """Say whether the words at token `k` name events counted ("strikes", "overnight
     attacks")."""
@@ -315,6 +318,9 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
         if any(c.mention.start <= doc.tok_starts[k] < c.mention.end for c in found):
             continue
         cls, np_end, _ = scan_np(doc, k + 1, t_stop, mention_starts, "article")
+        if cls is None and k + 2 < t_stop and _AGE.fullmatch(doc.lows[k + 1]) and \
+                doc.lows[k + 2] in ("was", "is", "has", "died"):
+            cls, np_end = "person", k + 2         # "a 58-year-old was killed"
         if doc.lows[k] == "another" and k + 1 < t_stop and doc.lows[k + 1] in CASUALTY_VERB_SET \
                 and any(c.cls == "person" for c in found):
             cls, np_end = "person", k + 1         # "One person was killed and another wounded"

@@ -191,7 +191,7 @@ def _whole_of(doc: Sentence, cand: Candidate, candidates: list[Candidate],
 
 
 # "launched eight drones and three missiles, which were shot down": the same number twice
-_DOWNED_GAP = re.compile(r"(?:\s+(?:at|on|over|against|towards?|into)\s+[^.;:,()]*?)?"
+_DOWNED_GAP = re.compile(r"(?:\s+to\s+[a-z]+[^.;:,()]*?)?(?:\s+(?:at|on|over|against|towards?|into)\s+[^.;:,()]*?)?"
                          r"(?:\s*,?\s*(?:and|as well as|plus)\s+[^.;:,()]*?)?\s*,?\s*(?:(?:all|both)\s+of\s+(?:which|them)|which|that)\s+"
                          r"(?:were|was|had been|have been|has been)\s+(?:all\s+|later\s+|"
                          r"subsequently\s+|successfully\s+)?", re.I)

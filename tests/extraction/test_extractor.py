@@ -1736,3 +1736,15 @@ def test_preliminary_information_is_the_speakers():
     found = facts("Mayor Ihor Terekhov said the city was shelled. According to preliminary "
                   "information, three people were injured.")
     assert {f["source"] for f in found} == {"Ihor Terekhov"}
+
+
+def test_an_age_alone_is_one_person():
+    found = one("In Nikopol, a 64-year-old was wounded by shelling.")
+    assert (found["metric"], found["value"], found["location"]) == ("wounded", 1.0, "Nikopol")
+    assert facts("The plant is a 40-year-old building.") == []
+
+
+def test_weapons_sent_to_strike_then_shot_down_were_shot_down():
+    found = facts("Russia sent six drones to attack the city overnight, all of which were shot "
+                  "down.")
+    assert {(f["metric"], f["value"]) for f in found} == {("launched", 6.0), ("intercepted", 6.0)}
