@@ -215,6 +215,7 @@ _PARTICIPLE_GAP = re.compile(MODIFIER_PARTICIPLE.pattern + r"\s+(?:the\s+)?[\w�
 _PLACE_PREPOSITION = r"\s+(?:in|over|above|across|near|around|at)\s+"
 _NOUN_BRACKET = r"(?:\s*\([^()\d]{1,30}\))?"          # "13 unmanned aerial vehicles (UAVs)"
 _PLACE_THEN_AND = re.compile(_NOUN_BRACKET + r"(?:\s+[–—-])?(?:\s+[a-z]+){0,3}?" + _PLACE_PREPOSITION + r"(?:the\s+)?"
+                             r"(?:(?:territory|waters|area)\s+of\s+(?:the\s+)?)?"
                              r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?(?:\s+(?:region|oblast|province))?"
                              r"(?:\s+alone)?\s*,?\s*(?:and|as well as|plus)\s+(?:another\s+)?$")
 # "shot down six missiles in Kyiv Oblast, five in the northern Zhytomyr Oblast": a list of

@@ -1,7 +1,7 @@
 """Split an article into its headline and body sentences: the `sentences` table.
 
 Sentences end at a full stop, question or exclamation mark followed by a capital or digit
-(or by the next line's list bullet), unless the word before is a known abbreviation; paragraphs never join, and a run of more
+(or by the next line's list bullet, or glued to a capitalised word), unless the word before is a known abbreviation; paragraphs never join, and a run of more
 than `MAX_SENTENCE` characters without a full stop is cut at a space.
 """
 from __future__ import annotations
@@ -28,10 +28,12 @@ ABBREVIATIONS = {
     "gov", "gen", "lt", "col", "maj", "sgt", "capt", "mr", "mrs", "ms", "dr", "st", "no",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "vs", "sen", "rep", "pres", "prof", "gov't",
-    "inc", "corp", "ltd", "co", "jr", "sr", "km", "sq",
+    "inc", "corp", "ltd", "co", "jr", "sr", "km", "sq", "www",
 }
-# a stop before a capital or digit, or before the next line's list bullet ("...night.\n- The")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯІЇЄ]|[ \t]*\n\s*[-•–—*▪]\s)")
+# a stop before a capital or digit, or before the next line's list bullet ("...night.\n- The"),
+# or glued to the next sentence's first word ("the ministry said.Ukraine has")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯІЇЄ]|[ \t]*\n\s*[-•–—*▪]\s)|"
+                       r"(?<=[a-z]{2})[.!?]+(?=[A-Z][a-z]{2,})")
 
 
 _LAST_WORD = re.compile(r"([\w.'’]+)[.!?…]*[\"”’'»)\]]*$")

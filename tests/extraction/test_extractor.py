@@ -1748,3 +1748,11 @@ def test_weapons_sent_to_strike_then_shot_down_were_shot_down():
     found = facts("Russia sent six drones to attack the city overnight, all of which were shot "
                   "down.")
     assert {(f["metric"], f["value"]) for f in found} == {("launched", 6.0), ("intercepted", 6.0)}
+
+
+def test_a_breakdown_over_the_territory_of_regions_ends_with_and():
+    found = facts("Air defences destroyed four drones over the territory of the Oryol Region, "
+                  "nine drones over the territory of the Tula Region and two drones over the "
+                  "territory of the Ryazan Region.")
+    assert [(f["value"], f["location"]) for f in found] == [
+        (4.0, "Oryol"), (9.0, "Tula"), (2.0, "Ryazan")]

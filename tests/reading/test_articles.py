@@ -174,3 +174,11 @@ def test_a_list_bullet_after_a_full_stop_starts_a_sentence():
     spans = [text[a:b] for a, b in split_sentences(text, 0, len(text))]
     assert spans == ["Background:\n- Earlier, the mayor said all drones were downed.",
                      "- The air force said 18 fell."]
+
+
+def test_a_stop_glued_to_the_next_word_ends_a_sentence_but_not_a_web_address():
+    text = "Air defences downed 17 drones, the ministry said.Kyiv has been hit since May 2023."
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == [
+        "Air defences downed 17 drones, the ministry said.", "Kyiv has been hit since May 2023."]
+    text = "The figures are at www.Example.org and St.Petersburg reported none."
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == [text]
