@@ -148,7 +148,7 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
                 continue                        # the number read twice as one metric
             seen.add((cand.mention.start, reading.metric))
             location = location_for(doc, cand, reading.metric, sentence, s_start, s_end,
-                                    next_start, lambda: memory.last_places(index), reading.cue,
+                                    next_start, lambda level=None: memory.last_places(index, level), reading.cue,
                                     bool(source and _NATIONAL_SOURCE.match(source)),
                                     memory.target_for(reading.metric, reading.unit,
                                                       reading.value))

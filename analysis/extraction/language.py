@@ -116,8 +116,9 @@ NOUNS: dict[str | tuple[str, str], str] = {
                      "teenager", "teenagers", "teen", "teens", "others", "adults", "adult",
                      "pensioners", "individuals", "victims", "passengers", "employees",
                      "workers", "rescuers", "medics", "firefighters", "journalists", "minors",
-                     "toddler", "newborn", "girl's", "elderly", "citizens", "inhabitants",
-                     "volunteers", "doctors", "policemen", "police", "officers", "staff",
+                     "toddler", "newborn", "girl's", "elderly", "citizens", "citizen",
+                     "inhabitants", "inhabitant", "volunteers", "doctors", "policemen", "police",
+                     "officers", "staff",
                      "driver", "drivers", "pilot", "pilots", "father", "mother", "son",
                      "daughter", "husband", "wife", "grandmother", "grandfather", "brother",
                      "sister", "worker", "guard", "employee", "pensioner", "guards", "students",
@@ -244,7 +245,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"cut off from the grid|"
      r"disconnected|in the dark|outages?|no (?:power|electricity)", ("without_power",)),
     (r"shot down|shoot(?:s|ing)? down|downed|downs|downing|intercept(?:ed|s|ing)?|"
-     r"neutrali[sz](?:ed|es|ing)|jammed|suppressed|repelled|brought down|taken down|took down|"
+     r"neutrali[sz](?:ed|es|ing|e)|jammed|suppressed|repelled|brought down|taken down|took down|"
      r"eliminated|knocked out of the sky|to down|defen[cs]es? down|"   # a headline's "defences down 3"
      r"(?:locationally |locally )?lost(?! (?:their|his|her|its) "
      r"li(?:ves|fe))|"

@@ -19,6 +19,7 @@ _PLACE_PREDICATE = re.compile(r"\s*,?\s*(?:are|is|were|was|lie|lies|lay)\s+(?:mo
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:(?-i:[a-z])[\w-]* ){0,2}?(?:city|town|village|region|"
                               r"oblast|province|capital|area|port)\b(?!\s+of\b)|\bthere\b|"
                               r"\b(?:the|that|this) (?:attack|strike|assault|raid|barrage)\b", re.I)
+_THE_REGION = re.compile(r"\b(?:the|that|this) (?:region|oblast|province)\b(?!\s+of\b)", re.I)
 # between two places named together: "Kharkiv and the Odesa region", "the Odesa and Kharkiv
 # regions"; after one: "the Odesa region and other regions"
 _PLACES_JOINED = re.compile(r"\s*(?:regions?|oblasts?|provinces?)?\s*(?:(?:,\s*|\s+)(?:and|as well as|&)\s+"
@@ -199,7 +200,7 @@ def attack_target(sentence: str, named: list[places.Place], start: int) -> str |
 
 def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
                  s_end: int, next_start: int,
-                 earlier: Callable[[], list[places.Place]], cue: str | None = None,
+                 earlier: Callable[..., list[places.Place]], cue: str | None = None,
                  national: bool = False, target: str | None = None) -> str | None:
     """Give the canonical place of a figure (see `_location`); Ukraine's weapons counted
     nationwide were counted over Russia ("41 Ukrainian drones: 17 over Bryansk, ...")."""
@@ -213,7 +214,7 @@ def location_for(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_s
 
 def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_start: int,
               s_end: int, next_start: int,
-              earlier: Callable[[], list[places.Place]], cue: str | None = None,
+              earlier: Callable[..., list[places.Place]], cue: str | None = None,
               national: bool = False, target: str | None = None) -> str | None:
     """Give the canonical place of a figure; `earlier` gives the places of the latest sentence
     before that named any (asked only when the sentence names none for it). A launch read
@@ -274,7 +275,12 @@ def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_star
             location = places.COUNTRY     # "Ukrainian authorities said five were killed"
         else:
             found = earlier()
-            location = best_place(found, nearest_last=True).name if found else None
+            regions = [p for p in earlier(1) if p.level == 1 and p.name not in _RUSSIAN] \
+                if _THE_REGION.search(sentence) else []
+            if regions:
+                location = regions[-1].name   # "27 drones over the region": the region named last
+            else:
+                location = best_place(found, nearest_last=True).name if found else None
             if (location is None or location in _RUSSIAN) and _RUSSIAN_CAUSE.search(sentence):
                 location = places.COUNTRY   # Russia's strikes hit Ukraine, not the place before
     return location

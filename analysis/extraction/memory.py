@@ -69,11 +69,12 @@ class ArticleMemory:
                 if p.start >= self.dateline_end]        # a dateline's city is no figure's place
         return self._places[index]
 
-    def last_places(self, index: int) -> list[places.Place]:
-        """Give the places of the latest sentence before `index` that named any."""
+    def last_places(self, index: int, level: int | None = None) -> list[places.Place]:
+        """Give the places of the latest sentence before `index` that named any (of `level`,
+        when given: 1 for a region)."""
         for i in range(index - 1, -1, -1):
             found = self.places_of(i)
-            if found:
+            if found and (level is None or any(p.level == level for p in found)):
                 return found
         return []
 

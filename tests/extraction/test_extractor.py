@@ -1756,3 +1756,12 @@ def test_a_breakdown_over_the_territory_of_regions_ends_with_and():
                   "territory of the Ryazan Region.")
     assert [(f["value"], f["location"]) for f in found] == [
         (4.0, "Oryol"), (9.0, "Tula"), (2.0, "Ryazan")]
+
+
+def test_the_region_is_the_region_named_last():
+    found = facts("Overnight the enemy again sent drones to the Poltava region.\n\nA drone hit a "
+                  "house in Kremenchuk.\n\nAir defence managed to neutralize 14 enemy drones "
+                  "over the region.")
+    assert [(f["value"], f["location"]) for f in found if f["metric"] == "intercepted"] == [
+        (14.0, "Poltava")]
+    assert one("The strike injured a 70-year-old citizen.")["metric"] == "wounded"
