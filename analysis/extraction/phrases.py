@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import numbers
-from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CASUALTY_VERB_SET, CLOSING_QUOTES,
-                       DETERMINERS, EVENT_NOUNS, MEASURE_WORDS, MORE_WORDS, NOT_HEAD_BEFORE, NOUNS, ONE_PERSON,
-                       STOP_WORDS, building_kind, strip_possessive)
+from .language import (BOUNDARY_PUNCT, BOUNDARY_WORDS, CASUALTY_VERB_SET, DETERMINERS, EVENT_NOUNS,
+                       NOUNS, ONE_PERSON, strip_possessive)
 from .models import model_numbers
+from .noun_phrases import WEAPON_KINDS, scan_np
 from .respectively import respectively
 from .sentence import Sentence
 
@@ -35,14 +35,6 @@ class Candidate:
     of_the: bool = False                    # "two of the drones": part of a group counted elsewhere
     mixed: bool = False                     # "158 missiles and drones": weapons of two kinds
     index: int = -1                         # position among the sentence's candidates
-
-
-class NounPhrase(NamedTuple):
-    """The phrase after a number: its kind (or None), the token after it, if bare ("killed 11")."""
-
-    cls: str | None
-    end: int
-    bare: bool
 
 
 class Phrases(NamedTuple):
@@ -85,7 +77,6 @@ def clause_bounds(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as|plus|along with|and also)?\s*$", re.I)
 # "from", "of", "by" before a weapon or place: where it came from, not what it did or hit
 FROM_BEFORE = re.compile(r"\b(?:from|of|by)\s+$", re.I)
-WEAPON_KINDS = {"missile": "drone", "drone": "missile"}     # each kind and the other
 
 _OF_LINK = re.compile(r"\s+[“\"]?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+['’]s\s+)?(?:(?:approximately|"
                       r"about|some|nearly|around|roughly|more\s+than|over|almost|at\s+least|up\s+to)\s+)?[“\"]?")
@@ -96,86 +87,6 @@ _PART_AFTER_WHOLE = re.compile(r"\s*,?\s*(?:and\s+)?")
 # the part has a verb of its own: "23 of which were shot down" (not "20 of them in Kyiv")
 _OWN_VERB = re.compile(r"\s+of\s+(?:which|them|those)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b", re.I)
 _PARTITIVE_BEFORE = re.compile(r"\b(?:of which|of whom|among them|among whom|including|of them|of those)\s+$", re.I)
-
-
-def scan_np(doc: Sentence, first: int, stop: int, mention_starts: set[int],
-            kind: str) -> NounPhrase:
-    """Give the noun phrase that starts at token `first` (after a number of `kind`)."""
-    k = first
-    if k < stop and doc.lows[k] in CLOSING_QUOTES:
-        k += 1                                       # '"thousands" of consumers'
-    quoted = k > first and doc.lows[first] == '"' or k < stop and \
-        doc.lows[k] in _OPENING_QUOTES and k + 1 < stop and doc.lows[k + 1][:1].isalnum()
-    if quoted and k == first:
-        k += 1                                       # 'two "Iskander-M" ballistic missiles'
-    if kind == "order" and k < stop and doc.lows[k] == "of":
-        k += 1
-    if k + 1 < stop and doc.lows[k] in MORE_WORDS and doc.lows[k + 1] not in STOP_WORDS and \
-            doc.lows[k + 1][:1].isalpha():
-        k += 1                        # "2,600 more buildings", "two more Russian cruise missiles"
-    bare = k >= stop or doc.lows[k] in STOP_WORDS or not doc.lows[k][0].isalnum()
-    modifiers = 0
-    while k < stop and modifiers <= 5:
-        word = strip_possessive(doc.lows[k])
-        nxt = strip_possessive(doc.lows[k + 1]) if k + 1 < stop else ""
-        if (word, nxt) in NOUNS and nxt not in ("",):
-            after = doc.lows[k + 2] if k + 2 < stop else ""
-            if after not in NOT_HEAD_BEFORE:
-                return NounPhrase(NOUNS[(word, nxt)], k + 2, False)
-        if word in NOUNS and doc.tok_starts[k] not in mention_starts:
-            if nxt in NOT_HEAD_BEFORE or (nxt in NOUNS and nxt != word and
-                                          NOUNS[nxt] == NOUNS[word]):
-                k += 1
-                modifiers += 1
-                continue
-            if nxt in NOT_HEAD_BEFORE or (nxt == "hits" and kind != "article"):
-                return NounPhrase(None, k + 1, False)     # "56 drone hits": hits, not drones
-            cls = NOUNS[word]
-            cls = building_kind(doc.lows[first:k]) if cls == "building" else cls   # "multi-story"
-            return NounPhrase(cls, _head_end(doc, k + 1, stop, cls, mention_starts), False)
-        if word == "/" and nxt[:1].isalnum() and k > first and nxt not in NOUNS:
-            k += 2                        # "4 Kh-59/69 guided missiles", "40 Kh-101/Kh-555 ..."
-            modifiers += 1
-            continue
-        if word in MEASURE_WORDS and nxt == "of":
-            k += 2                                    # "10 pieces of critical infrastructure"
-            modifiers += 1
-            continue
-        if quoted and word in CLOSING_QUOTES:
-            k += 1
-            continue
-        if word == "," and k > first and (head := _late_head(doc, k, stop, mention_starts)):
-            k = head                      # "99 Kh-101, Kalibr, and Kh-59/69 cruise missiles"
-            continue
-        if doc.tok_starts[k] in mention_starts or not word[0].isalnum():
-            break
-        if word in ("and", "or", "&") and k > first:
-            k += 1
-            modifiers += 1
-            continue
-        if word in STOP_WORDS:
-            break
-        modifiers += 1
-        k += 1
-    return NounPhrase(None, k, bare)
-
-
-def _late_head(doc: Sentence, k: int, stop: int, mention_starts: set[int]) -> int | None:
-    """Give the token of the head noun a comma list of modifiers at token `k` (a comma)
-    leads to ("78 air, ground, and sea-launched missiles"), or None: the list holds only
-    words, commas and one final "and"/"or", and its head is a weapon's."""
-    joined = False
-    for j in range(k + 1, min(stop, k + 10)):
-        word = doc.lows[j]
-        if doc.tok_starts[j] in mention_starts:
-            return None
-        if word in ("and", "or"):
-            joined = True
-        elif NOUNS.get(strip_possessive(word)) in WEAPON_KINDS and joined:
-            return j
-        elif word != "," and word != "/" and not word[:1].isalnum() or word in STOP_WORDS:
-            return None
-    return None
 
 
 def _mixed_weapons(doc: Sentence, k: int, stop: int, cls: str, mention_starts: set[int]) -> bool:
@@ -199,30 +110,6 @@ def _inside_aside_after(doc: Sentence, k: int, counts: list[Candidate]) -> bool:
     between = doc.lows[counts[-1].np_end:k]
     dashes = sum(word in ("—", "–") for word in between)
     return dashes % 2 == 1 or between.count("(") > between.count(")")
-
-
-def _head_end(doc: Sentence, k: int, stop: int, cls: str, mention_starts: set[int]) -> int:
-    """Give the token after the phrase whose first head noun ends before `k`: a later noun of
-    the same kind within two words is the real head ("Kalibr cruise missiles"), a second
-    model after a slash included ("Iskander-M/KN-23 ballistic missiles")."""
-    if k + 2 < stop and doc.lows[k] == "/" and doc.lows[k + 1][:1].isalnum() and \
-            doc.tok_starts[k + 1] not in mention_starts:
-        k += 2
-    if k < stop and doc.lows[k] in CLOSING_QUOTES:
-        k += 1                         # 'two "Iskander-M" ballistic missiles'
-    if k < stop and doc.lows[k] == "or":
-        # "nine Iskander-M or North Korean KN-23 ballistic missiles": another name, one head
-        for j in range(k + 1, min(stop, k + 6)):
-            if doc.tok_starts[j] in mention_starts or not doc.lows[j][0].isalnum():
-                break
-            if NOUNS.get(strip_possessive(doc.lows[j])) == cls:
-                return _head_end(doc, j + 1, stop, cls, mention_starts)
-    for j in (k + 1, k):
-        if j < stop and doc.tok_starts[j] not in mention_starts and \
-                NOUNS.get(strip_possessive(doc.lows[j])) == cls and \
-                all(doc.lows[i][0].isalpha() for i in range(k, j + 1)):
-            return j + 1
-    return k
 
 
 # "the number of injured has increased to 16": the number counts the noun named before it
@@ -275,7 +162,6 @@ def _after_downing(doc: Sentence, tok: int) -> bool:
     return any(c.end == end and "intercepted" in c.metrics for c in doc.cues)
 
 
-_OPENING_QUOTES = {"“", "\"", "‘", "«", "'"}
 def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -> Phrases:
     """Give the candidate numbers of one sentence with their noun phrases; `last_kind` is the
     last kind of noun the article counted before it ("of which seven" counts it)."""

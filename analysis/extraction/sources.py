@@ -2,6 +2,7 @@
 person a "he" or "she" points back to, and the name left when titles and roles are dropped."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -70,6 +71,7 @@ _LEADING_WORDS = ("the", "a", "an", "and", "but", "while", "as", "that", "also",
                   "before", "when", "since")
 
 
+@functools.lru_cache(maxsize=4096)       # attributions repeat within and across articles
 def reduce_source(raw: str) -> str | None:
     """Give the name in an attribution: titles, roles and time words dropped."""
     text = _TRAILING_TIME.sub("", raw.strip(" ,.\"“”'"))
