@@ -32,8 +32,9 @@ ABBREVIATIONS = {
 }
 # a stop before a capital or digit, or before the next line's list bullet ("...night.\n- The"),
 # or glued to the next sentence's first word ("the ministry said.Ukraine has")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯІЇЄ]|[ \t]*\n\s*[-•–—*▪]\s)|"
-                       r"(?<=[a-z]{2})[.!?]+(?=[A-Z][a-z]{2,})")
+_BOUNDARY = re.compile(r"[.!?…]+(?:[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9А-ЯІЇЄ]|[ \t]*\n\s*[-•–—*▪]\s)|"
+                       r"(?P<glued>(?=[A-Z][a-z]{2,})))")
+_GLUED_AFTER = re.compile(r"[a-z]{2}")      # the word before a glued stop: no initial, no "U.S."
 
 
 _LAST_WORD = re.compile(r"([\w.'’]+)[.!?…]*[\"”’'»)\]]*$")
@@ -47,6 +48,9 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         cursor = p_start
         for match in _BOUNDARY.finditer(text, p_start, p_end):
             stop = match.end()
+            if match.group("glued") is not None and not _GLUED_AFTER.fullmatch(
+                    text, match.start() - 2, match.start()):
+                continue
             word = _LAST_WORD.search(text, max(cursor, stop - 60), stop)
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in ABBREVIATIONS or (len(token) == 1 and "a" <= token <= "z"):
