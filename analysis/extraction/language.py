@@ -246,6 +246,7 @@ _CUES: list[tuple[str, tuple[str, ...]]] = [
      r"disconnected|in the dark|outages?|no (?:power|electricity)", ("without_power",)),
     (r"shot down|shoot(?:s|ing)? down|downed|downs|downing|intercept(?:ed|s|ing)?|"
      r"neutrali[sz](?:ed|es|ing|e)|jammed|suppressed|repelled|brought down|taken down|took down|"
+     r"taken out|took out|"
      r"eliminated|knocked out of the sky|to down|defen[cs]es? down|"   # a headline's "defences down 3"
      r"(?:locationally |locally )?lost(?! (?:their|his|her|its) "
      r"li(?:ves|fe))|"

@@ -1765,3 +1765,8 @@ def test_the_region_is_the_region_named_last():
     assert [(f["value"], f["location"]) for f in found if f["metric"] == "intercepted"] == [
         (14.0, "Poltava")]
     assert one("The strike injured a 70-year-old citizen.")["metric"] == "wounded"
+
+
+def test_drones_taken_out_were_shot_down():
+    found = one("The army said 14 drones had been taken out over the south.")
+    assert (found["metric"], found["value"]) == ("intercepted", 14.0)
