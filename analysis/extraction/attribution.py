@@ -21,17 +21,24 @@ _ANALYSTS_DESCRIBED = re.compile(r"\banalysts?\b|\bthink[- ]tank\b|\bmonitor\b|\
                                  re.I)
 _NIGHTLY = ("launched", "intercepted")        # the Air Force's counts of the night
 _NATIONAL = (places.COUNTRY, "Russia")        # the wholes a breakdown by place divides
+_RUSSIAN = frozenset({"Russia", *places.RUSSIA})
 
 
-def whole_source(made: list[Reading], last_rows: list[FactRow], own_reading: bool) -> str:
+def whole_source(made: list[Reading], last_rows: list[FactRow], own_reading: bool,
+                 listed: bool = False, named: frozenset[str] = frozenset()) -> str:
     """Give the source of the whole that the figures `made` break down, else "": the last
     sentence's figure of the same metric and unit when they are a breakdown (`own_reading`
-    False); for the night's weapons, also a larger national count they divide by place
-    ("149 drones, according to the ministry. Fifty-seven were shot down over Bryansk, ...")."""
+    False); for the night's weapons, also a larger national count that a list of counts
+    (`listed`), or a count shot down, divides by places on its side (`named`: Russia's
+    regions for a count Russia's or a Russian body's): "149 drones, according to the
+    ministry. Fifty-seven were shot down over Bryansk, 28 over the Black Sea ..."."""
     first = made[0]
+    russian = not named.isdisjoint(_RUSSIAN)
     return next((r.source for r in last_rows if r.source and (r.metric, r.unit) == (first.metric, first.unit)
-                 and (not own_reading or first.value < r.value and r.location in _NATIONAL and
-                      r.metric in _NIGHTLY)), "")
+                 and (not own_reading or (listed or first.metric == "intercepted") and
+                      first.value < r.value and r.location in _NATIONAL
+                      and r.metric in _NIGHTLY and russian == (r.location == "Russia" or
+                                                               "Russia" in r.source))), "")
 
 
 def paragraph_sourced(paragraph: list[tuple[int, list[FactRow]]],

@@ -118,7 +118,8 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
     the end), "" for a span longer than a month."""
     s_start, s_end = span.start, span.end
     sentence = article.text[s_start:s_end]
-    found = sentence_candidates(doc, s_start, s_end, memory.last_kind)
+    found = sentence_candidates(doc, s_start, s_end, memory.last_kind, len(
+        {r.unit for r in memory.last_rows if r.unit in ("missiles", "drones")}) < 2)
     memory.last_kind = found.last_kind
     cands = found.candidates
     decided: dict[int, CueChoice] = {}
@@ -140,7 +141,8 @@ def _sentence_facts(article: Article, index: int, span: SentenceSpan, doc: Sente
             source = source_for(sentence, lambda: memory.last_person(index), memory.last_source,
                                 memory.last_named) or ""
             if not source:
-                source = whole_source(made, memory.last_rows, bool(read.readings))
+                source = whole_source(made, memory.last_rows, bool(read.readings), len(cands) > 1,
+                                      frozenset(p.name for p in doc.places))
             memory.last_source = source or memory.last_source
             memory.last_named = person_in(source) or memory.last_named
         for reading in made:

@@ -19,7 +19,9 @@ _PLACE_PREDICATE = re.compile(r"\s*,?\s*(?:are|is|were|was|lie|lies|lay)\s+(?:mo
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the|that|this) (?:(?-i:[a-z])[\w-]* ){0,2}?(?:city|town|village|region|"
                               r"oblast|province|capital|area|port)\b(?!\s+of\b)|\bthere\b|"
                               r"\b(?:the|that|this) (?:attack|strike|assault|raid|barrage)\b", re.I)
-_THE_REGION = re.compile(r"\b(?:the|that|this) (?:region|oblast|province)\b(?!\s+of\b)", re.I)
+# "27 drones were downed over the region": the air over the region named last
+_OVER_THE_REGION = re.compile(r"\b(?:over|across|above) the (?:region|oblast|province)\b"
+                              r"(?!['’]s|\s+of\b)", re.I)
 # between two places named together: "Kharkiv and the Odesa region", "the Odesa and Kharkiv
 # regions"; after one: "the Odesa region and other regions"
 _PLACES_JOINED = re.compile(r"\s*(?:regions?|oblasts?|provinces?)?\s*(?:(?:,\s*|\s+)(?:and|as well as|&)\s+"
@@ -107,7 +109,8 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
     before = doc.within_places(s_start, m.start)
     if before:
         return best_place(before, nearest_last=True).name
-    rest = doc.within_places(after_np, s_end)
+    semicolon = doc.text.find(";", after_np, s_end)
+    rest = doc.within_places(after_np, s_end if semicolon == -1 else semicolon)
     if not rest:
         return None
     first_part = next((x for x in doc.mentions if after_np <= x.start < rest[0].start), None)
@@ -237,7 +240,9 @@ def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_star
         # places ("mostly in Odesa and Kyiv", "over Ukraine's regions of Odesa and Mykolaiv")
         # is the country's; a count for two regions ("attacked the Kharkiv and Zaporizhzhia
         # regions with 35 missiles") is neither one's nor the country's: no place
-        if not _joined(doc, location):
+        own_clause = doc.within_places(phrase_end(doc, cand), next_start)
+        if own_clause and own_clause[0].name == location and not _joined(doc, location) and \
+                not _SPREAD.search(sentence):
             return location     # "12 over Voronezh, ..., three each in Lipetsk and Kursk": its own
         own = _OWN_PLACE_AFTER.match(doc.text, phrase_end(doc, cand))
         named = [p for p in doc.places if own and p.start == own.end() and p.name == location]
@@ -276,9 +281,9 @@ def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_star
         else:
             found = earlier()
             regions = [p for p in earlier(1) if p.level == 1 and p.name not in _RUSSIAN] \
-                if _THE_REGION.search(sentence) else []
+                if metric in ("launched", "intercepted") and _OVER_THE_REGION.search(sentence) else []
             if regions:
-                location = regions[-1].name   # "27 drones over the region": the region named last
+                location = regions[-1].name
             else:
                 location = best_place(found, nearest_last=True).name if found else None
             if (location is None or location in _RUSSIAN) and _RUSSIAN_CAUSE.search(sentence):

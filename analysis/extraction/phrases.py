@@ -162,9 +162,11 @@ def _after_downing(doc: Sentence, tok: int) -> bool:
     return any(c.end == end and "intercepted" in c.metrics for c in doc.cues)
 
 
-def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -> Phrases:
+def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None,
+               one_weapon: bool = True) -> Phrases:
     """Give the candidate numbers of one sentence with their noun phrases; `last_kind` is the
-    last kind of noun the article counted before it ("of which seven" counts it)."""
+    last kind of noun the article counted before it ("of which seven" counts it), and
+    `one_weapon` says whether the sentence before counted a single kind of weapon."""
     text = doc.text
     mentions = doc.mentions
     t_first, t_stop = doc.tok_at(s_start), doc.tok_at(s_end)
@@ -268,10 +270,11 @@ def candidates(doc: Sentence, s_start: int, s_end: int, last_kind: str | None) -
             cand.cls, cand.bare = _number_of_noun(text, doc.start, m.start), False
         elif cand.cls is None and cand.bare and sentence_cls:
             cand.inherited = sentence_cls[-1]            # "50 drones ..., 40 were shot down"
-        elif cand.cls is None and cand.bare and i == 0 and last_kind and (cand.tok > 0 and doc.lows[
-                cand.tok - 1] == "another" or last_kind in WEAPON_KINDS and (cand.tok_end < len(doc.lows)
-                and doc.lows[cand.tok_end] in ("were", "was") or _after_downing(doc, cand.tok) and not any(
-                    NOUNS.get(w) in WEAPON_KINDS for w in doc.lows[t_first:cand.tok]))):
+        elif cand.cls is None and cand.bare and i == 0 and last_kind and (
+                cand.tok > 0 and doc.lows[cand.tok - 1] == "another" or last_kind in WEAPON_KINDS and (
+                    cand.tok_end < len(doc.lows) and doc.lows[cand.tok_end] in ("were", "was") or
+                    one_weapon and _after_downing(doc, cand.tok) and not any(
+                        NOUNS.get(w) in WEAPON_KINDS for w in doc.lows[t_first:cand.tok]))):
             # "Another 32,500 are without power"; "... 37 drones overnight. Fifteen were
             # destroyed"; "... 112 drones. Air defence neutralised 76."
             cand.inherited = last_kind

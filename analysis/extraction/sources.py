@@ -252,7 +252,7 @@ def _attribution(sentence: str, last_person: Callable[[], str | None], last_sour
 # "UNN reports this with reference to the Ministry of Energy", "This was announced by the
 # mayor": a sentence that attributes the report around it, with no figure of its own
 _THIS_ATTRIBUTED = re.compile(
-    r"\b(?:" + _SOURCE_VERBS + r"|informs?|announced|stated|posted)\s+(?:about\s+|on\s+)?this\b")
+    r"\b(?:" + _SOURCE_VERBS + r"|informs?|announced|stated|posted)\s+(?:about\s+|on\s+(?=this\s*(?:[.,;]|$)))?this\b")
 # "Vitalii Kim, Head of the Oblast Military Administration, made this statement at a briefing"
 _MADE_THIS = re.compile(r"\s*(?P<src>[A-Z][^,.;]{2,60}?)(?:,[^,.;]{1,120},)?\s+made\s+(?:this|these)\s+"
                         r"(?:statements?|announcements?|remarks?)\b")

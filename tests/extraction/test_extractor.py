@@ -1770,3 +1770,30 @@ def test_the_region_is_the_region_named_last():
 def test_drones_taken_out_were_shot_down():
     found = one("The army said 14 drones had been taken out over the south.")
     assert (found["metric"], found["value"]) == ("intercepted", 14.0)
+
+
+def test_rules_of_lists_and_breakdowns_keep_to_their_cases():
+    # a count spread "mainly" over one place is still the country's
+    assert {f["location"] for f in facts(
+        "Russia launched 100 drones overnight, mainly at Kharkiv, while Odesa and Mykolaiv "
+        "were also targeted, the air force said.")} == {"Ukraine"}
+    # "the region" in a speaker's title, or casualties in it, do not reach back past the town
+    found = facts("Russian drones killed two people in Kharkiv overnight, Mayor Ihor Terekhov "
+                  "said.\n\nIn Nikopol, Russian shelling damaged a school. Four people were "
+                  "injured, the head of the region said.")
+    assert [f["location"] for f in found if f["metric"] == "wounded"] == ["Nikopol"]
+    # a bare count shot down after a launch of two kinds counts neither
+    found = facts("Overnight, Russia attacked Ukraine with 150 Shahed drones and four Iskander-M "
+                  "ballistic missiles. Air defence neutralised 120, the air force said.")
+    assert 120.0 not in {f["value"] for f in found}
+    # a Russian count after a Ukrainian one, or a strike a week before, is no breakdown of it
+    found = facts("Ukraine's air force said it shot down 120 of 150 drones overnight.\n\n"
+                  "Overnight, 40 drones were also downed over Russia's Belgorod region.")
+    assert [f["source"] for f in found if f["value"] == 40.0] == [None]
+    found = facts("Russia launched 150 drones at Ukraine overnight, the air force said.\n\n"
+                  "A week earlier, 90 drones hit Odesa in a single night.")
+    assert [f["source"] for f in found if f["value"] == 90.0] == [None]
+    # "reported on this strike" attributes nothing
+    found = facts("Five people were killed in the attack on Kharkiv.\n\nThe Kremlin has not "
+                  "reported on this strike, but Russian bloggers said it hit a military target.")
+    assert [f["source"] for f in found] == [None]
