@@ -233,11 +233,24 @@ def _russian_place(text: str, start: int, name: str) -> Place | None:
     return None
 
 
+# "over the territory of the voronezh region": Russia's places as some Ukrainian outlets
+# print them, in lower case
+_LOWER_REGION = re.compile(r"\b(" + "|".join(sorted(
+    (k for k in _RUSSIAN_LOOKUP if " " not in k and k != "russia"), key=len, reverse=True))
+    + r") (?:region|oblast)\b")
+
+
 def find_places(text: str, capital: str = "Kyiv") -> list[Place]:
     """Give the places named in `text` (Ukraine's, and Russia's after a word of place), in
     order; a place listed as part of the whole country named before it is left out, the
     figure being national. "The capital" is `capital`."""
     found = _find_places(text, capital)
+    if " region" in text or " oblast" in text:
+        lower = [Place(m.start(), m.end(1), _RUSSIAN_LOOKUP[m.group(1)], 2)
+                 for m in _LOWER_REGION.finditer(text)
+                 if not _FROM.search(text, max(0, m.start() - 80), m.start())]
+        if lower:
+            found = sorted(found + lower, key=lambda p: p.start)
     if not any(p.level == 0 for p in found):
         return found
     kept: list[Place] = []

@@ -1797,3 +1797,12 @@ def test_rules_of_lists_and_breakdowns_keep_to_their_cases():
     found = facts("Five people were killed in the attack on Kharkiv.\n\nThe Kremlin has not "
                   "reported on this strike, but Russian bloggers said it hit a military target.")
     assert [f["source"] for f in found] == [None]
+
+
+def test_russian_regions_in_lower_case_are_places():
+    found = facts("The russian defence ministry claims 61 drones were destroyed: 35 UAVs over "
+                  "the territory of the bryansk region, 20 UAVs over the territory of the "
+                  "kursk region, six UAVs over the territory of the oryol region.")
+    assert [(f["value"], f["location"]) for f in found if f["value"] < 61] == [
+        (35.0, "Bryansk"), (20.0, "Kursk"), (6.0, "Oryol")]
+    assert one("Drones launched from the kursk region hit 3 houses in Sumy.")["location"] == "Sumy"
