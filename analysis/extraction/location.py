@@ -100,17 +100,13 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
         return None
     attribution = _TRAILING_ATTRIBUTION.search(doc.text, after_np, s_end)
     said_at = attribution.start() if attribution else s_end
-    stop = min(said_at, next_start)
-    semicolon = doc.text.find(";", after_np, stop)
-    # "Kursk, where 34 drones were downed; Oryol with 30": past a semicolon is the next item's
-    beyond = doc.within_places(after_np, stop if semicolon == -1 else semicolon)
+    beyond = _places_to_semicolon(doc, after_np, min(said_at, next_start))
     if beyond:
         return beyond[0].name
     before = doc.within_places(s_start, m.start)
     if before:
         return best_place(before, nearest_last=True).name
-    semicolon = doc.text.find(";", after_np, s_end)
-    rest = doc.within_places(after_np, s_end if semicolon == -1 else semicolon)
+    rest = _places_to_semicolon(doc, after_np, s_end)
     if not rest:
         return None
     first_part = next((x for x in doc.mentions if after_np <= x.start < rest[0].start), None)
@@ -124,6 +120,13 @@ def place_in_sentence(doc: Sentence, cand: Candidate, s_start: int, s_end: int,
             for x in doc.mentions):
         return rest[0].name    # not a place a part names: "47, 20 of them in Kyiv"
     return None
+
+
+def _places_to_semicolon(doc: Sentence, start: int, stop: int) -> list[places.Place]:
+    """Give the places that start in [start, stop) before any semicolon there: "Kursk, where
+    34 drones were downed; Oryol with 30" (past the semicolon is the next item's)."""
+    semicolon = doc.text.find(";", start, stop)
+    return doc.within_places(start, stop if semicolon == -1 else semicolon)
 
 
 def points_back(sentence: str) -> bool:
@@ -279,13 +282,11 @@ def _location(doc: Sentence, cand: Candidate, metric: str, sentence: str, s_star
         elif national and not doc.points_back and not struck:
             location = places.COUNTRY     # "Ukrainian authorities said five were killed"
         else:
-            found = earlier()
             regions = [p for p in earlier(1) if p.level == 1 and p.name not in _RUSSIAN] \
                 if metric in ("launched", "intercepted") and _OVER_THE_REGION.search(sentence) else []
-            if regions:
-                location = regions[-1].name
-            else:
-                location = best_place(found, nearest_last=True).name if found else None
+            found = regions or earlier()
+            location = regions[-1].name if regions else \
+                best_place(found, nearest_last=True).name if found else None
             if (location is None or location in _RUSSIAN) and _RUSSIAN_CAUSE.search(sentence):
                 location = places.COUNTRY   # Russia's strikes hit Ukraine, not the place before
     return location
@@ -295,7 +296,9 @@ def _joined(doc: Sentence, name: str) -> bool:
     """Say whether the sentence names the place `name` joined with another ("the Belgorod and
     Kursk regions", "the Kyiv region and other regions")."""
     found = doc.places
-    return any(p.name == name and _AND_OTHERS.match(doc.text, p.end) for p in found) or any((a.name == name or b.name == name) and a.name != b.name and
+    if any(p.name == name and _AND_OTHERS.match(doc.text, p.end) for p in found):
+        return True
+    return any(name in (a.name, b.name) and a.name != b.name and
                _PLACES_JOINED.fullmatch(doc.text, a.end, b.start) for a, b in zip(found, found[1:]))
 
 
