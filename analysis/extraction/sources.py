@@ -19,7 +19,8 @@ _ACCORDING = re.compile(r"\b(?:according to|with reference to|citing|referring t
                         r"(?-i:[Aa]s) (?:confirmed|reported|stated|announced|noted|posted) (?:by|on the "
                         r"\w+ (?:page|channel|account) of)) (?P<the>the )?"
                         r"(?P<src>[^,.;()]+)", re.I)
-_ACCORDING_WORDS = ("accord", "reference", "citing", "referring", " by ", " of ")   # one in each
+_ACCORDING_WORDS = ("accord", "reference", "citing", "referring", " by ", " page of", " channel of",
+                    " account of")              # one is in each: a cheap test before the search
 # "according to the city's mayor, Igor Terekhov": a role one person holds, then that person
 _BARE_ROLE = re.compile(r"(?:the\s+)?(?:(?:city|region|oblast)['’]s\s+|regional\s+|local\s+|its\s+)?"
                         r"(?:mayor|governor)", re.I)
